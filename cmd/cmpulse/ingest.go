@@ -1,0 +1,154 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/pflag"
+	"golang.org/x/term"
+
+	"github.com/cmpulse/cmpulse/ingest"
+	"github.com/cmpulse/cmpulse/warehouse"
+)
+
+var ingestCommand = command{
+	name:    "ingest",
+	summary: "read log files into the warehouse",
+	usage:   "[--warehouse DIR] [--site NAME] [--format F] [--keep-ip] PATH...",
+	doc: `
+Reads web server access logs into the warehouse as Parquet. PATH is a file,
+a folder (every file in it), a glob ("logs/access.log*"), a .gz file, or "-"
+for standard input. Each input's format is detected from its first lines
+unless --format says it: ` + strings.Join(ingest.Formats, ", ") + `.
+
+Running it again on the same files adds nothing; a log that grew adds only its
+new lines; a rotated log (access.log -> access.log.1 -> access.log.2.gz) is
+recognised by its content. Lines that cannot be read are kept in the rejects
+table with file, line and reason; the run still exits 0 and says so.`,
+	setup: func(fs *pflag.FlagSet) func(context.Context, *env, []string) error {
+		var opt ingest.Options
+		var quiet bool
+		fs.StringVar(&opt.Warehouse, "warehouse", warehouse.DefaultDir, "warehouse `folder`")
+		fs.StringVar(&opt.Site, "site", "default", "`name` of the site the logs belong to")
+		fs.StringVar(&opt.Format, "format", "", "input `format`, instead of detecting it")
+		fs.BoolVar(&opt.KeepIP, "keep-ip", false, "store client IP addresses (hits.ip); by default only a keyed hash is kept")
+		fs.BoolVarP(&quiet, "quiet", "q", false, "no progress bar")
+		return func(ctx context.Context, e *env, args []string) error {
+			if len(args) == 0 {
+				return usagef("no input given: name files, folders, globs or - for standard input")
+			}
+			opt.Stdin = e.stdin
+			if !quiet {
+				opt.Progress = progressBar(e.stderr)
+			}
+			sum, err := ingest.Ingest(ctx, args, opt)
+			if opt.Progress != nil {
+				opt.Progress(-1, 0) // clear the bar
+			}
+			if errors.Is(err, ingest.ErrUsage) {
+				return &usageError{err}
+			}
+			if sum != nil {
+				printSummary(e.stdout, sum)
+			}
+			if err != nil {
+				return err
+			}
+			return reportProblems(e.stderr, sum)
+		}
+	},
+}
+
+// printSummary prints what became of each input, then its first rejects.
+func printSummary(w io.Writer, sum *ingest.Summary) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "lines\trows\trejects\talready in\tformat\t file\t")
+	var t ingest.FileSummary
+	for _, f := range sum.Files {
+		if f.Name == "" {
+			continue
+		}
+		fmt.Fprintf(tw, "%d\t%d\t%d\t%d\t%s\t %s\t\n", f.Lines, f.Rows, f.Rejects, f.Already, orDash(f.Format), f.Name)
+		t.Lines += f.Lines
+		t.Rows += f.Rows
+		t.Rejects += f.Rejects
+		t.Already += f.Already
+	}
+	fmt.Fprintf(tw, "%d\t%d\t%d\t%d\t\t total\t\n", t.Lines, t.Rows, t.Rejects, t.Already)
+	tw.Flush()
+	for _, f := range sum.Files {
+		for _, s := range f.Samples {
+			fmt.Fprintf(w, "  rejected %v\n", s)
+		}
+		if f.Rejects > int64(len(f.Samples)) {
+			fmt.Fprintf(w, "  ... and %d more from %s\n", f.Rejects-int64(len(f.Samples)), f.Name)
+		}
+	}
+	if sum.Batch != "" {
+		fmt.Fprintf(w, "batch %s committed\n", sum.Batch)
+	} else {
+		fmt.Fprintln(w, "nothing new to add")
+	}
+}
+
+// reportProblems tells on stderr about rejects (exit 0) and unreadable
+// inputs (exit 1).
+func reportProblems(w io.Writer, sum *ingest.Summary) error {
+	if n := sum.Rejects(); n > 0 {
+		fmt.Fprintf(w, "cmpulse: %d line(s) could not be read and were kept as rejects; see them with: cmpulse sql \"SELECT * FROM rejects\"\n", n)
+	}
+	failed := 0
+	for _, f := range sum.Files {
+		if f.Err != nil {
+			fmt.Fprintf(w, "cmpulse: %v\n", f.Err)
+			failed++
+		}
+	}
+	if failed > 0 {
+		fmt.Fprintf(w, "cmpulse: %d input(s) could not be read in full; the others are in\n", failed)
+		return silentError{}
+	}
+	return nil
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// progressBar returns a progress callback drawing on w when w is a terminal,
+// or nil when it is not (cron mail and CI logs stay clean).
+func progressBar(w io.Writer) func(done, total int64) {
+	f, ok := w.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return nil
+	}
+	var bar *progressbar.ProgressBar
+	return func(done, total int64) {
+		if done < 0 {
+			if bar != nil {
+				bar.Finish()
+				fmt.Fprintln(w)
+			}
+			return
+		}
+		if bar == nil {
+			bar = progressbar.NewOptions64(total,
+				progressbar.OptionSetWriter(w),
+				progressbar.OptionSetDescription("ingesting"),
+				progressbar.OptionShowBytes(true),
+				progressbar.OptionThrottle(100_000_000),
+				progressbar.OptionClearOnFinish(),
+			)
+		}
+		bar.Set64(done)
+	}
+}

@@ -1,0 +1,270 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math/big"
+	"strings"
+	"text/tabwriter"
+	"time"
+	"unicode/utf8"
+
+	"github.com/spf13/pflag"
+
+	"github.com/cmpulse/cmpulse/warehouse"
+)
+
+var sqlCommand = command{
+	name:    "sql",
+	summary: "query the warehouse with DuckDB SQL",
+	usage:   "[--warehouse DIR] [--format table|csv|json] QUERY | --views",
+	doc: `
+Runs a DuckDB SQL query with the warehouse's tables defined as views (hits,
+rejects) and prints the result: an aligned table, CSV (RFC 4180 with a header
+row) or JSON Lines (one object per row). QUERY is the rest of the command line;
+with none, or "-", it is read from standard input. Timestamps are shown in UTC
+unless --timezone says otherwise.
+
+--views prints the CREATE VIEW statements instead, so that the DuckDB CLI can
+query the same warehouse:  cmpulse sql --views | duckdb`,
+	setup: func(fs *pflag.FlagSet) func(context.Context, *env, []string) error {
+		var dir, format, tz string
+		var views bool
+		fs.StringVar(&dir, "warehouse", warehouse.DefaultDir, "warehouse `folder`")
+		fs.StringVarP(&format, "format", "f", "table", "output `format`: table, csv or json")
+		fs.StringVar(&tz, "timezone", "UTC", "time `zone` for showing timestamps, e.g. Europe/Paris")
+		fs.BoolVar(&views, "views", false, "print the CREATE VIEW statements and exit")
+		return func(ctx context.Context, e *env, args []string) error {
+			if views {
+				if len(args) > 0 {
+					return usagef("--views takes no query")
+				}
+				stmts, err := warehouse.Views(dir)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintln(e.stdout, strings.Join(stmts, "\n\n"))
+				return nil
+			}
+			var print func(io.Writer, *sql.Rows) error
+			switch format {
+			case "table":
+				print = printTable
+			case "csv":
+				print = printCSV
+			case "json":
+				print = printJSON
+			default:
+				return usagef("unknown --format %q: use table, csv or json", format)
+			}
+			query := strings.Join(args, " ")
+			if query == "" || query == "-" {
+				b, err := io.ReadAll(e.stdin)
+				if err != nil {
+					return fmt.Errorf("reading query: %w", err)
+				}
+				query = string(b)
+			}
+			if strings.TrimSpace(query) == "" {
+				return usagef("no query given")
+			}
+			db, err := warehouse.OpenDB(ctx, dir, warehouse.DBOptions{TimeZone: tz})
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			rows, err := db.QueryContext(ctx, query)
+			if err != nil {
+				return fmt.Errorf("query failed: %w", err)
+			}
+			defer rows.Close()
+			if err := print(e.stdout, rows); err != nil {
+				return fmt.Errorf("query failed: %w", err)
+			}
+			return nil
+		}
+	},
+}
+
+// columns returns the result's column names and DuckDB type names.
+func columns(rows *sql.Rows) ([]string, []string, error) {
+	types, err := rows.ColumnTypes()
+	if err != nil {
+		return nil, nil, err
+	}
+	names := make([]string, len(types))
+	dbTypes := make([]string, len(types))
+	for i, t := range types {
+		names[i], dbTypes[i] = t.Name(), t.DatabaseTypeName()
+	}
+	return names, dbTypes, nil
+}
+
+// scan reads a row as values of any type.
+func scan(rows *sql.Rows, n int) ([]any, error) {
+	vals := make([]any, n)
+	ptrs := make([]any, n)
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	return vals, rows.Scan(ptrs...)
+}
+
+// format renders a value as text; ok is false for NULL.
+func format(v any, dbType string) (s string, ok bool) {
+	switch v := v.(type) {
+	case nil:
+		return "", false
+	case time.Time:
+		switch {
+		case dbType == "DATE":
+			return v.Format(time.DateOnly), true
+		case strings.HasPrefix(dbType, "TIME") && strings.Contains(dbType, "Z") || strings.Contains(dbType, "WITH TIME ZONE"):
+			return v.Format("2006-01-02 15:04:05.999999-07:00"), true
+		default:
+			return v.Format("2006-01-02 15:04:05.999999"), true
+		}
+	case []byte:
+		if utf8.Valid(v) {
+			return string(v), true
+		}
+		return fmt.Sprintf("\\x%x", v), true
+	case string:
+		return v, true
+	case fmt.Stringer:
+		return v.String(), true
+	}
+	return fmt.Sprint(v), true
+}
+
+func printTable(w io.Writer, rows *sql.Rows) error {
+	names, types, err := columns(rows)
+	if err != nil {
+		return err
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, strings.Join(names, "\t"))
+	dashes := make([]string, len(names))
+	for i, n := range names {
+		dashes[i] = strings.Repeat("-", max(utf8.RuneCountInString(n), 3))
+	}
+	fmt.Fprintln(tw, strings.Join(dashes, "\t"))
+	n := 0
+	cells := make([]string, len(names))
+	for rows.Next() {
+		vals, err := scan(rows, len(names))
+		if err != nil {
+			return err
+		}
+		for i, v := range vals {
+			s, ok := format(v, types[i])
+			if !ok {
+				s = "NULL"
+			}
+			// A tab or newline in a value would break the alignment.
+			cells[i] = strings.NewReplacer("\t", "\\t", "\n", "\\n", "\r", "\\r").Replace(s)
+		}
+		fmt.Fprintln(tw, strings.Join(cells, "\t"))
+		n++
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "(%d row%s)\n", n, plural(n))
+	return nil
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+func printCSV(w io.Writer, rows *sql.Rows) error {
+	names, types, err := columns(rows)
+	if err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true // RFC 4180
+	if err := cw.Write(names); err != nil {
+		return err
+	}
+	rec := make([]string, len(names))
+	for rows.Next() {
+		vals, err := scan(rows, len(names))
+		if err != nil {
+			return err
+		}
+		for i, v := range vals {
+			rec[i], _ = format(v, types[i])
+		}
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// printJSON writes JSON Lines with the columns in query order.
+func printJSON(w io.Writer, rows *sql.Rows) error {
+	names, types, err := columns(rows)
+	if err != nil {
+		return err
+	}
+	keys := make([][]byte, len(names))
+	for i, n := range names {
+		keys[i], _ = json.Marshal(n)
+	}
+	var line []byte
+	for rows.Next() {
+		vals, err := scan(rows, len(names))
+		if err != nil {
+			return err
+		}
+		line = append(line[:0], '{')
+		for i, v := range vals {
+			if i > 0 {
+				line = append(line, ',')
+			}
+			line = append(append(line, keys[i]...), ':')
+			b, err := jsonValue(v, types[i])
+			if err != nil {
+				return fmt.Errorf("column %s: %w", names[i], err)
+			}
+			line = append(line, b...)
+		}
+		line = append(line, '}', '\n')
+		if _, err := w.Write(line); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+func jsonValue(v any, dbType string) ([]byte, error) {
+	switch v := v.(type) {
+	case nil:
+		return []byte("null"), nil
+	case bool, int8, int16, int32, int64, uint8, uint16, uint32, uint64, int, uint, float32, float64:
+		return json.Marshal(v)
+	case *big.Int:
+		return []byte(v.String()), nil
+	case []any, map[string]any:
+		return json.Marshal(v)
+	}
+	s, _ := format(v, dbType)
+	return json.Marshal(s)
+}

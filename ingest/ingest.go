@@ -1,0 +1,309 @@
+package ingest
+
+import (
+	"context"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"hash"
+	"io"
+	"regexp"
+	"time"
+
+	"github.com/cmpulse/cmpulse/warehouse"
+)
+
+// Options say where and how to ingest.
+type Options struct {
+	Warehouse string    // folder; created if missing
+	Site      string    // the site the logs belong to
+	Format    string    // "" to detect each input's format
+	KeepIP    bool      // store client addresses in hits.ip
+	Stdin     io.Reader // read for the input "-"
+	// Progress, if set, is called with the bytes read from disk so far and
+	// the total (-1 when unknown, as for standard input).
+	Progress func(done, total int64)
+}
+
+// FileSummary tells what became of one input.
+type FileSummary struct {
+	Name    string
+	Format  string
+	Lines   int64 // lines read in this run (rows + rejects)
+	Rows    int64
+	Rejects int64
+	Already int64   // lines skipped because they were already in
+	Samples []error // the first few rejects, as *ParseError
+	Err     error   // why the input (or its end) could not be read
+}
+
+// Summary tells what a run of Ingest did.
+type Summary struct {
+	Batch string // "" when nothing new was committed
+	Files []FileSummary
+}
+
+// Rejects returns the rejects of all inputs.
+func (s *Summary) Rejects() (n int64) {
+	for _, f := range s.Files {
+		n += f.Rejects
+	}
+	return n
+}
+
+// Failed returns the inputs that could not be read (wholly or in part).
+func (s *Summary) Failed() (n int) {
+	for _, f := range s.Files {
+		if f.Err != nil {
+			n++
+		}
+	}
+	return n
+}
+
+// sampleRejects is how many rejects per input the summary shows.
+const sampleRejects = 5
+
+var siteName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$`)
+
+// ErrUsage marks errors in how Ingest was called, as opposed to its inputs.
+var ErrUsage = errors.New("usage")
+
+// Ingest reads every input named by args into the warehouse as one batch.
+// Inputs that cannot be read are reported in their FileSummary and the rest
+// go on; the returned error is for what stops the whole batch.
+func Ingest(ctx context.Context, args []string, opt Options) (*Summary, error) {
+	if !siteName.MatchString(opt.Site) {
+		return nil, fmt.Errorf("%w: site %q: use a host-like name (letters, digits, '.', '-', '_')", ErrUsage, opt.Site)
+	}
+	if opt.Format != "" {
+		if _, err := newReader(opt.Format, "", nil); err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrUsage, err)
+		}
+	}
+	ins, errs := expand(args)
+	sum := &Summary{}
+	for _, err := range errs {
+		sum.Files = append(sum.Files, FileSummary{Name: "", Err: err})
+	}
+	if len(ins) == 0 {
+		return sum, nil
+	}
+
+	wh, err := warehouse.Open(opt.Warehouse)
+	if err != nil {
+		return sum, err
+	}
+	defer wh.Close()
+	secret, err := wh.Secret()
+	if err != nil {
+		return sum, err
+	}
+	led, err := loadLedger(wh.Dir())
+	if err != nil {
+		return sum, err
+	}
+	batch, err := wh.Begin()
+	if err != nil {
+		return sum, err
+	}
+	defer batch.Abort() // does nothing once committed
+
+	var total int64
+	for _, in := range ins {
+		if in.size < 0 {
+			total = -1
+			break
+		}
+		total += in.size
+	}
+	prog := &progress{total: total, report: opt.Progress}
+
+	sk := newSink(batch, opt.Site, opt.KeepIP, secret)
+	now := time.Now().UTC()
+	var entries []warehouse.LedgerEntry
+	for _, in := range ins {
+		if err := ctx.Err(); err != nil {
+			sk.close()
+			return sum, err
+		}
+		fs, entry, err := ingestOne(in, opt, led, sk, prog)
+		if err != nil { // the batch cannot go on (the warehouse failed)
+			sk.close()
+			return sum, err
+		}
+		sum.Files = append(sum.Files, fs)
+		if entry != nil {
+			entry.Batch, entry.IngestedAt, entry.Site = batch.ID(), now, opt.Site
+			led.add(*entry) // the same stream given twice in one run counts once
+			entries = append(entries, *entry)
+		}
+	}
+	if err := sk.close(); err != nil {
+		return sum, err
+	}
+	if len(entries) == 0 {
+		return sum, nil // nothing new: leave no empty batch behind
+	}
+	if err := writeLedger(batch, entries); err != nil {
+		return sum, err
+	}
+	if err := batch.Commit(); err != nil {
+		return sum, err
+	}
+	sum.Batch = batch.ID()
+	return sum, nil
+}
+
+// ingestOne reads one input into the sink. Problems with the input go into
+// the summary; the error is for failures of the warehouse.
+func ingestOne(in input, opt Options, led *ledger, sk *sink, prog *progress) (FileSummary, *warehouse.LedgerEntry, error) {
+	fs := FileSummary{Name: in.name}
+	op, err := in.open(opt.Stdin, prog)
+	if err != nil {
+		fs.Err = err
+		return fs, nil, nil
+	}
+	defer op.closer.Close()
+
+	head, err := op.r.Peek(headLen)
+	if err != nil && !errors.Is(err, io.EOF) {
+		fs.Err = fmt.Errorf("reading %s: %w", in.name, err)
+		return fs, nil, nil
+	}
+	if len(head) == 0 {
+		return fs, nil, nil // empty: nothing to do, nothing to remember
+	}
+	head = append([]byte(nil), head...)
+
+	fs.Format = opt.Format
+	if fs.Format == "" {
+		fs.Format = detect(head)
+		if fs.Format == "" {
+			fs.Err = fmt.Errorf("%s: unknown format (first line: %.80q); give --format, one of %v",
+				in.name, firstLine(head), Formats)
+			return fs, nil, nil
+		}
+	}
+
+	// Skip what the ledger says is in, after checking it byte for byte.
+	h := sha256.New()
+	var known warehouse.LedgerEntry // End and Lines of the verified prefix
+	var off int64
+	cands := led.candidates(head)
+	for i, c := range cands {
+		if c.End > off {
+			n, err := io.CopyN(h, op.r, c.End-off)
+			off += n
+			if err != nil && !errors.Is(err, io.EOF) {
+				fs.Err = fmt.Errorf("reading %s: %w", in.name, err)
+				return fs, nil, nil
+			}
+		}
+		if off < c.End {
+			break // the input is shorter than this entry
+		}
+		if hashSum(h) == c.PrefixHash {
+			known = c
+			continue
+		}
+		if i+1 < len(cands) && cands[i+1].End == c.End {
+			continue // another stream with the same start and length
+		}
+		break
+	}
+	if off != known.End {
+		// Read past the verified prefix: read again up to its end.
+		if in.path == "" {
+			fs.Err = fmt.Errorf("%s: starts like a stream already ingested but differs from it; save it to a file and ingest that", in.name)
+			return fs, nil, nil
+		}
+		op.closer.Close()
+		if op, err = in.open(nil, nil); err != nil {
+			fs.Err = err
+			return fs, nil, nil
+		}
+		defer op.closer.Close()
+		h.Reset()
+		if _, err := io.CopyN(h, op.r, known.End); err != nil {
+			fs.Err = fmt.Errorf("reading %s: %w", in.name, err)
+			return fs, nil, nil
+		}
+		off = known.End
+	}
+	line := known.Lines
+	fs.Already = line
+	start, first := off, line+1
+
+	scan := newLineScanner(op.r, h, first, start)
+	rd, err := newReader(fs.Format, in.name, scan)
+	if err != nil {
+		fs.Err = err
+		return fs, nil, nil
+	}
+	for {
+		rec, err := rd.Next()
+		if err == io.EOF {
+			break
+		}
+		var pe *ParseError
+		switch {
+		case errors.As(err, &pe):
+			fs.Rejects++
+			if len(fs.Samples) < sampleRejects {
+				fs.Samples = append(fs.Samples, pe)
+			}
+			if err := sk.reject(pe, in.name, fs.Format); err != nil {
+				return fs, nil, err
+			}
+			continue
+		case err != nil:
+			fs.Err = fmt.Errorf("%s: reading after line %d: %w (the lines before are in; mend the file and ingest it again for the rest)",
+				in.name, scan.line, err)
+		}
+		if err != nil {
+			break
+		}
+		fs.Rows++
+		switch r := rec.(type) {
+		case *Hit:
+			if err := sk.hit(r, in.name); err != nil {
+				return fs, nil, err
+			}
+		default:
+			return fs, nil, fmt.Errorf("no table for %T records", rec)
+		}
+	}
+	fs.Lines = fs.Rows + fs.Rejects
+	if scan.off == start {
+		return fs, nil, nil
+	}
+	n := int64(len(head))
+	if n > scan.off {
+		n = scan.off
+	}
+	return fs, &warehouse.LedgerEntry{
+		Source:     in.name,
+		Format:     fs.Format,
+		HeadLen:    n,
+		HeadHash:   hashHex(head[:n]),
+		Start:      start,
+		End:        scan.off,
+		PrefixHash: hashSum(h),
+		FirstLine:  first,
+		Lines:      scan.line,
+		Rows:       fs.Rows,
+		Rejects:    fs.Rejects,
+	}, nil
+}
+
+func hashSum(h hash.Hash) string { return fmt.Sprintf("%x", h.Sum(nil)) }
+
+func firstLine(b []byte) []byte {
+	for i, c := range b {
+		if c == '\n' {
+			return b[:i]
+		}
+	}
+	return b
+}

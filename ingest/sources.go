@@ -1,0 +1,161 @@
+package ingest
+
+import (
+	"bufio"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/cmpulse/cmpulse/warehouse"
+)
+
+// input is one thing to read: a file or standard input.
+type input struct {
+	name string // as shown to the user and stored in source_file
+	path string // "" for standard input
+	size int64  // on disk (compressed), -1 when unknown
+}
+
+// Stdin is the input name for standard input.
+const Stdin = "-"
+
+// expand turns command-line arguments into inputs: a file, every file in a
+// folder (recursively, skipping hidden ones, in name order), every file a
+// glob matches, or "-" for standard input. An argument that names nothing is
+// an error for that argument alone.
+func expand(args []string) ([]input, []error) {
+	var ins []input
+	var errs []error
+	seen := map[string]bool{}
+	add := func(path string, size int64) {
+		abs, err := filepath.Abs(path)
+		if err == nil {
+			path = abs
+		}
+		if seen[path] {
+			return
+		}
+		seen[path] = true
+		ins = append(ins, input{name: path, path: path, size: size})
+	}
+	for _, arg := range args {
+		if arg == Stdin {
+			ins = append(ins, input{name: Stdin, size: -1})
+			continue
+		}
+		paths := []string{arg}
+		if strings.ContainsAny(arg, "*?[") {
+			m, err := filepath.Glob(arg)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("%s: bad pattern: %w", arg, err))
+				continue
+			}
+			if len(m) == 0 {
+				errs = append(errs, fmt.Errorf("%s: no file matches", arg))
+				continue
+			}
+			paths = m
+		}
+		for _, p := range paths {
+			st, err := os.Stat(p)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("%s: %w", p, unwrapPathError(err)))
+				continue
+			}
+			if !st.IsDir() {
+				add(p, st.Size())
+				continue
+			}
+			found := 0
+			err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+				if err != nil {
+					return err
+				}
+				if path != p && strings.HasPrefix(d.Name(), ".") {
+					if d.IsDir() {
+						return filepath.SkipDir
+					}
+					return nil
+				}
+				if d.IsDir() && isWarehouse(path) {
+					return filepath.SkipDir // cmpulse's own output, when it lives beside the logs
+				}
+				if d.Type().IsRegular() {
+					info, err := d.Info()
+					if err != nil {
+						return err
+					}
+					add(path, info.Size())
+					found++
+				}
+				return nil
+			})
+			if err != nil {
+				errs = append(errs, fmt.Errorf("reading folder %s: %w", p, err))
+			} else if found == 0 {
+				errs = append(errs, fmt.Errorf("%s: folder has no files", p))
+			}
+		}
+	}
+	sort.SliceStable(ins, func(i, j int) bool { return ins[i].path != "" && ins[j].path != "" && ins[i].path < ins[j].path })
+	return ins, errs
+}
+
+// isWarehouse reports whether a folder is a cmpulse warehouse.
+func isWarehouse(dir string) bool {
+	st, err := os.Stat(filepath.Join(dir, warehouse.LedgerDir))
+	return err == nil && st.IsDir()
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// opened is an input opened for reading its content.
+type opened struct {
+	r      *bufio.Reader // decompressed content
+	closer io.Closer
+}
+
+// open opens an input and decompresses it when its first bytes are gzip's
+// magic number, whatever its name. raw, if not nil, sees the bytes as read
+// from disk (for progress).
+func (in input) open(stdin io.Reader, raw io.Writer) (*opened, error) {
+	var src io.Reader
+	var closer io.Closer = io.NopCloser(nil)
+	if in.path == "" {
+		src = stdin
+	} else {
+		f, err := os.Open(in.path)
+		if err != nil {
+			return nil, fmt.Errorf("opening %s: %w", in.name, unwrapPathError(err))
+		}
+		src, closer = f, f
+	}
+	if raw != nil {
+		src = io.TeeReader(src, raw)
+	}
+	br := bufio.NewReaderSize(src, 64<<10)
+	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			closer.Close()
+			return nil, fmt.Errorf("opening %s: gzip: %w", in.name, err)
+		}
+		return &opened{r: bufio.NewReaderSize(zr, maxLine), closer: closer}, nil
+	}
+	if br.Size() < maxLine {
+		br = bufio.NewReaderSize(br, maxLine)
+	}
+	return &opened{r: br, closer: closer}, nil
+}

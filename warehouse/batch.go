@@ -1,0 +1,171 @@
+package warehouse
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+const (
+	stagingDir = "_staging"
+	commitFile = "COMMITTED" // in a staging folder: the batch is in
+)
+
+// Batch is a set of files that enter the warehouse together or not at all.
+type Batch struct {
+	w       *Warehouse
+	id      string
+	staging string
+	files   []string // relative paths, as created
+	done    bool
+}
+
+// Begin starts a batch. Its id sorts by start time.
+func (w *Warehouse) Begin() (*Batch, error) {
+	var r [4]byte
+	if _, err := rand.Read(r[:]); err != nil {
+		return nil, fmt.Errorf("making batch id: %w", err)
+	}
+	id := time.Now().UTC().Format("20060102T150405Z") + "-" + hex.EncodeToString(r[:])
+	staging := filepath.Join(w.dir, stagingDir, id)
+	if err := os.MkdirAll(staging, 0o755); err != nil {
+		return nil, fmt.Errorf("starting batch: %w", err)
+	}
+	return &Batch{w: w, id: id, staging: staging}, nil
+}
+
+// ID returns the batch id, which also names its files.
+func (b *Batch) ID() string { return b.id }
+
+// Create creates the file rel (a slash-separated path relative to the
+// warehouse root) in the batch. It becomes visible at Commit.
+func (b *Batch) Create(rel string) (*os.File, error) {
+	if !fs.ValidPath(rel) || strings.HasPrefix(rel, stagingDir) {
+		return nil, fmt.Errorf("creating %q in batch: invalid path", rel)
+	}
+	p := filepath.Join(b.staging, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return nil, fmt.Errorf("creating %s: %w", rel, err)
+	}
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return nil, fmt.Errorf("creating %s: %w", rel, err)
+	}
+	b.files = append(b.files, rel)
+	return f, nil
+}
+
+// Commit makes every file of the batch visible. The files must be closed.
+// Once the commit record is on disk the batch is in: if moving the files
+// into place is interrupted, the next Open finishes it.
+func (b *Batch) Commit() error {
+	if b.done {
+		return errors.New("batch already ended")
+	}
+	b.done = true
+	for _, rel := range b.files {
+		if err := syncFile(filepath.Join(b.staging, filepath.FromSlash(rel))); err != nil {
+			return fmt.Errorf("committing batch %s: %w", b.id, err)
+		}
+	}
+	record := strings.Join(b.files, "\n") + "\n"
+	tmp := filepath.Join(b.staging, commitFile+".tmp")
+	if err := os.WriteFile(tmp, []byte(record), 0o644); err != nil {
+		return fmt.Errorf("committing batch %s: %w", b.id, err)
+	}
+	if err := syncFile(tmp); err != nil {
+		return fmt.Errorf("committing batch %s: %w", b.id, err)
+	}
+	if err := os.Rename(tmp, filepath.Join(b.staging, commitFile)); err != nil {
+		return fmt.Errorf("committing batch %s: %w", b.id, err)
+	}
+	if err := syncFile(b.staging); err != nil {
+		return fmt.Errorf("committing batch %s: %w", b.id, err)
+	}
+	return b.w.finish(b.staging)
+}
+
+// Abort discards the batch. It is safe to call after Commit (it does nothing).
+func (b *Batch) Abort() error {
+	if b.done {
+		return nil
+	}
+	b.done = true
+	return os.RemoveAll(b.staging)
+}
+
+// finish moves a committed batch's files into place and removes its staging
+// folder. It is idempotent, for recovery after a crash half-way.
+func (w *Warehouse) finish(staging string) error {
+	record, err := os.ReadFile(filepath.Join(staging, commitFile))
+	if err != nil {
+		return fmt.Errorf("reading commit record: %w", err)
+	}
+	dirs := map[string]bool{}
+	for _, rel := range strings.Split(strings.TrimSpace(string(record)), "\n") {
+		if rel == "" {
+			continue
+		}
+		src := filepath.Join(staging, filepath.FromSlash(rel))
+		dst := filepath.Join(w.dir, filepath.FromSlash(rel))
+		if _, err := os.Stat(src); errors.Is(err, fs.ErrNotExist) {
+			continue // moved before an interruption
+		}
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return fmt.Errorf("placing %s: %w", rel, err)
+		}
+		if err := os.Rename(src, dst); err != nil {
+			return fmt.Errorf("placing %s: %w", rel, err)
+		}
+		dirs[filepath.Dir(dst)] = true
+	}
+	for d := range dirs {
+		if err := syncFile(d); err != nil {
+			return fmt.Errorf("placing files: %w", err)
+		}
+	}
+	return os.RemoveAll(staging)
+}
+
+// recover finishes committed batches and discards the others.
+func (w *Warehouse) recover() error {
+	entries, err := os.ReadDir(filepath.Join(w.dir, stagingDir))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("recovering interrupted batches: %w", err)
+	}
+	for _, e := range entries {
+		staging := filepath.Join(w.dir, stagingDir, e.Name())
+		if _, err := os.Stat(filepath.Join(staging, commitFile)); err == nil {
+			if err := w.finish(staging); err != nil {
+				return fmt.Errorf("finishing interrupted batch %s: %w", e.Name(), err)
+			}
+			continue
+		}
+		if err := os.RemoveAll(staging); err != nil {
+			return fmt.Errorf("discarding interrupted batch %s: %w", e.Name(), err)
+		}
+	}
+	return nil
+}
+
+// syncFile flushes a file or folder to disk.
+func syncFile(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	err = f.Sync()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}

@@ -1,0 +1,66 @@
+package warehouse
+
+import "time"
+
+// Hit is a row of the hits table: one request in a web server log. The site
+// and date columns come from the partition path, not from the file.
+type Hit struct {
+	TS         time.Time `parquet:"ts,timestamp(microsecond)"`
+	VisitorID  string    `parquet:"visitor_id,optional"`
+	IP         string    `parquet:"ip,optional,dict"` // only with --keep-ip
+	VHost      string    `parquet:"vhost,optional,dict"`
+	Method     string    `parquet:"method,optional,dict"`
+	Path       string    `parquet:"path,optional,dict"`
+	Query      string    `parquet:"query,optional"`
+	Protocol   string    `parquet:"protocol,optional,dict"`
+	Status     int32     `parquet:"status"`
+	Bytes      *int64    `parquet:"bytes,optional"`
+	Referrer   string    `parquet:"referrer,optional,dict"`
+	UserAgent  string    `parquet:"user_agent,optional,dict"`
+	IsBot      *bool     `parquet:"is_bot,optional"`
+	BotName    string    `parquet:"bot_name,optional,dict"`
+	SourceFile string    `parquet:"source_file,dict"`
+	SourceLine int64     `parquet:"source_line"`
+	Batch      string    `parquet:"batch,dict"`
+}
+
+// Reject is a row of the rejects table: an input line or record that could
+// not be read, with where it was and why.
+type Reject struct {
+	Batch      string `parquet:"batch,dict"`
+	Site       string `parquet:"site,optional,dict"`
+	Format     string `parquet:"format,optional,dict"`
+	SourceFile string `parquet:"source_file,dict"`
+	SourceLine int64  `parquet:"source_line"`
+	Reason     string `parquet:"reason,dict"`
+	Raw        string `parquet:"raw"` // the first KiB of the input
+}
+
+// LedgerEntry records one byte range of one content stream that is in the
+// warehouse. A stream is known by the hash of its first HeadLen bytes, not by
+// its file name, so that a log keeps its identity when it is rotated and
+// compressed; PrefixHash covers all bytes up to End, so that a stream that
+// grew is recognised and only its new lines are read.
+type LedgerEntry struct {
+	Batch      string    `parquet:"batch,dict"`
+	IngestedAt time.Time `parquet:"ingested_at,timestamp(millisecond)"`
+	Source     string    `parquet:"source"`
+	Site       string    `parquet:"site,optional,dict"`
+	Format     string    `parquet:"format,dict"`
+	HeadLen    int64     `parquet:"head_len"`
+	HeadHash   string    `parquet:"head_hash"`
+	Start      int64     `parquet:"start"` // first byte read in this batch
+	End        int64     `parquet:"end"`   // bytes of the stream that are in
+	PrefixHash string    `parquet:"prefix_hash"`
+	FirstLine  int64     `parquet:"first_line"` // first line read in this batch
+	Lines      int64     `parquet:"lines"`      // lines of the stream that are in
+	Rows       int64     `parquet:"rows"`
+	Rejects    int64     `parquet:"rejects"`
+}
+
+// Table folders, relative to the warehouse root.
+const (
+	HitsDir    = "hits"
+	RejectsDir = "rejects"
+	LedgerDir  = "_ledger"
+)

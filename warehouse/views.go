@@ -1,0 +1,193 @@
+package warehouse
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/parquet-go/parquet-go"
+	"github.com/parquet-go/parquet-go/format"
+
+	_ "github.com/duckdb/duckdb-go/v2" // registers the "duckdb" driver
+)
+
+// table is a warehouse table as a view: its folder, the Hive partition
+// columns in its paths, and its row type (for the empty view of a table that
+// has no file yet).
+type table struct {
+	name   string
+	dir    string
+	hive   []hiveColumn
+	schema *parquet.Schema
+	first  []string // columns shown first, in this order
+}
+
+type hiveColumn struct{ name, typ string }
+
+var tables = []table{
+	{
+		name:   "hits",
+		dir:    HitsDir,
+		hive:   []hiveColumn{{"site", "VARCHAR"}, {"date", "DATE"}},
+		schema: parquet.SchemaOf(Hit{}),
+		first:  []string{"ts", "site", "date"},
+	},
+	{
+		name:   "rejects",
+		dir:    RejectsDir,
+		hive:   []hiveColumn{{"date", "DATE"}},
+		schema: parquet.SchemaOf(Reject{}),
+		first:  []string{"source_file", "source_line", "reason", "raw"},
+	},
+}
+
+// Views returns the CREATE VIEW statements that make the warehouse in dir
+// queryable by its table names, for cmpulse sql and for the DuckDB CLI.
+func Views(dir string) ([]string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, fmt.Errorf("finding warehouse: %w", err)
+	}
+	var out []string
+	for _, t := range tables {
+		v, err := t.view(abs)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+func (t table) view(root string) (string, error) {
+	folder := filepath.Join(root, t.dir)
+	pattern := folder + strings.Repeat("/*", len(t.hive)) + "/*.parquet"
+	files, err := filepath.Glob(pattern)
+	if err != nil {
+		return "", fmt.Errorf("listing %s: %w", folder, err)
+	}
+	if len(files) == 0 {
+		return fmt.Sprintf("CREATE OR REPLACE VIEW %s AS %s;", t.name, t.empty()), nil
+	}
+	var types []string
+	for _, c := range t.hive {
+		types = append(types, Quote(c.name)+": "+Quote(c.typ))
+	}
+	return fmt.Sprintf("CREATE OR REPLACE VIEW %s AS\nSELECT %s, * EXCLUDE (%s)\nFROM read_parquet(%s, hive_partitioning = true, hive_types = {%s}, union_by_name = true);",
+		t.name, strings.Join(t.first, ", "), strings.Join(t.first, ", "), Quote(pattern), strings.Join(types, ", ")), nil
+}
+
+// empty is a SELECT with the table's columns and no rows, so that queries on
+// a table with no data yet return nothing instead of failing.
+func (t table) empty() string {
+	cols := map[string]string{}
+	var order []string
+	for _, f := range t.schema.Fields() {
+		cols[f.Name()] = duckType(f)
+		order = append(order, f.Name())
+	}
+	for _, c := range t.hive {
+		cols[c.name] = c.typ
+		order = append(order, c.name)
+	}
+	var sel []string
+	done := map[string]bool{}
+	for _, name := range append(append([]string{}, t.first...), order...) {
+		if done[name] {
+			continue
+		}
+		done[name] = true
+		sel = append(sel, "CAST(NULL AS "+cols[name]+") AS "+name)
+	}
+	return "SELECT " + strings.Join(sel, ", ") + " WHERE false"
+}
+
+// duckType is the DuckDB type DuckDB gives a Parquet column of this kind.
+func duckType(f parquet.Field) string {
+	t := f.Type()
+	if lt := t.LogicalType(); lt != nil {
+		if ts, ok := lt.Value.(*format.TimestampType); ok {
+			if ts.IsAdjustedToUTC {
+				return "TIMESTAMPTZ"
+			}
+			return "TIMESTAMP"
+		}
+	}
+	switch t.Kind() {
+	case parquet.Boolean:
+		return "BOOLEAN"
+	case parquet.Int32:
+		return "INTEGER"
+	case parquet.Int64:
+		return "BIGINT"
+	case parquet.Float:
+		return "FLOAT"
+	case parquet.Double:
+		return "DOUBLE"
+	}
+	return "VARCHAR"
+}
+
+// Quote makes s a SQL string literal. It is for the few values that SQL
+// cannot take as parameters (file paths in read_parquet and COPY, inside
+// views); every other value is bound.
+func Quote(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+}
+
+// ErrNoWarehouse is returned by OpenDB for a folder that is not a warehouse.
+var ErrNoWarehouse = errors.New("no warehouse")
+
+// DBOptions tune the DuckDB session.
+type DBOptions struct {
+	MemoryLimit string // DuckDB's memory_limit, e.g. "2GB"; "" for DuckDB's default
+	TempDir     string // where DuckDB spills; "" for DuckDB's default
+	TimeZone    string // session time zone; "" for UTC
+}
+
+// OpenDB opens an in-memory DuckDB database with the warehouse's tables as
+// views. The warehouse is only read.
+func OpenDB(ctx context.Context, dir string, opt DBOptions) (*sql.DB, error) {
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return nil, fmt.Errorf("%w at %s: ingest something first (cmpulse ingest), or give --warehouse", ErrNoWarehouse, dir)
+	}
+	if _, err := os.Stat(filepath.Join(dir, HitsDir)); errors.Is(err, fs.ErrNotExist) {
+		if _, err := os.Stat(filepath.Join(dir, LedgerDir)); errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("%w at %s: ingest something first (cmpulse ingest), or give --warehouse", ErrNoWarehouse, dir)
+		}
+	}
+	db, err := sql.Open("duckdb", "")
+	if err != nil {
+		return nil, fmt.Errorf("starting DuckDB: %w", err)
+	}
+	// One connection: settings and views are then surely the session's.
+	db.SetMaxOpenConns(1)
+	tz := opt.TimeZone
+	if tz == "" {
+		tz = "UTC"
+	}
+	stmts := []string{"SET TimeZone = " + Quote(tz)}
+	if opt.MemoryLimit != "" {
+		stmts = append(stmts, "SET memory_limit = "+Quote(opt.MemoryLimit))
+	}
+	if opt.TempDir != "" {
+		stmts = append(stmts, "SET temp_directory = "+Quote(opt.TempDir))
+	}
+	views, err := Views(dir)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	for _, s := range append(stmts, views...) {
+		if _, err := db.ExecContext(ctx, s); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("preparing DuckDB (%.60s...): %w", s, err)
+		}
+	}
+	return db, nil
+}

@@ -1,0 +1,105 @@
+package warehouse
+
+import (
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// DefaultDir is the warehouse folder when none is given.
+const DefaultDir = "warehouse"
+
+// Warehouse is a warehouse folder opened for writing. Only one process at a
+// time holds it; Close releases it.
+type Warehouse struct {
+	dir  string
+	lock *os.File
+}
+
+// ErrBusy is returned by Open when another process writes to the warehouse.
+var ErrBusy = errors.New("warehouse is in use")
+
+// Open opens (creating if needed) the warehouse in dir for writing. It takes
+// the warehouse's lock without waiting: a second writer stops with ErrBusy
+// rather than interleaving batches. It then finishes or discards whatever an
+// interrupted batch left behind.
+func Open(dir string) (*Warehouse, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("creating warehouse: %w", err)
+	}
+	lock, err := os.OpenFile(filepath.Join(dir, "_lock"), os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, fmt.Errorf("opening warehouse lock: %w", err)
+	}
+	if err := syscall.Flock(int(lock.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		holder, _ := os.ReadFile(lock.Name())
+		lock.Close()
+		if errors.Is(err, syscall.EWOULDBLOCK) {
+			return nil, fmt.Errorf("%w by another cmpulse (%s); wait for it to finish and run again",
+				ErrBusy, strings.TrimSpace(string(holder)))
+		}
+		return nil, fmt.Errorf("locking warehouse: %w", err)
+	}
+	// Say who holds the lock, for the message a second writer prints.
+	lock.Truncate(0)
+	lock.WriteAt([]byte("pid "+strconv.Itoa(os.Getpid())+", since "+time.Now().UTC().Format(time.RFC3339)+"\n"), 0)
+
+	w := &Warehouse{dir: dir, lock: lock}
+	if err := w.recover(); err != nil {
+		w.Close()
+		return nil, err
+	}
+	return w, nil
+}
+
+// Dir returns the warehouse folder.
+func (w *Warehouse) Dir() string { return w.dir }
+
+// Close releases the warehouse.
+func (w *Warehouse) Close() error {
+	if w.lock == nil {
+		return nil
+	}
+	err := w.lock.Close() // closing the descriptor releases the flock
+	w.lock = nil
+	return err
+}
+
+// Secret returns the warehouse's key for visitor_id hashes, creating it on
+// first use. It never leaves the warehouse: without it, a visitor_id cannot
+// be turned back into an address by trying all addresses.
+func (w *Warehouse) Secret() ([]byte, error) {
+	p := filepath.Join(w.dir, "_secret")
+	b, err := os.ReadFile(p)
+	if err == nil {
+		if len(b) < 32 {
+			return nil, fmt.Errorf("reading %s: key too short; it must not be edited", p)
+		}
+		return b, nil
+	}
+	if !errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("reading visitor key: %w", err)
+	}
+	b = make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		return nil, fmt.Errorf("making visitor key: %w", err)
+	}
+	tmp := p + ".tmp"
+	if err := os.WriteFile(tmp, b, 0o600); err != nil {
+		return nil, fmt.Errorf("writing visitor key: %w", err)
+	}
+	if err := syncFile(tmp); err != nil {
+		return nil, fmt.Errorf("writing visitor key: %w", err)
+	}
+	if err := os.Rename(tmp, p); err != nil {
+		return nil, fmt.Errorf("writing visitor key: %w", err)
+	}
+	return b, nil
+}
