@@ -119,19 +119,16 @@ func Ingest(ctx context.Context, args []string, opt Options) (*Summary, error) {
 	}
 	prog := &progress{total: total, report: opt.Progress}
 
-	sk := newSink(batch, opt.Site, opt.KeepIP, secret)
+	rm := newRowMaker(batch.ID(), opt.Site, opt.KeepIP, secret)
+	pp := startPipe(newSink(batch), opt.Site)
 	now := time.Now().UTC()
 	var entries []warehouse.LedgerEntry
 	for _, in := range ins {
 		if err := ctx.Err(); err != nil {
-			sk.close()
+			pp.close()
 			return sum, err
 		}
-		fs, entry, err := ingestOne(in, opt, led, sk, prog)
-		if err != nil { // the batch cannot go on (the warehouse failed)
-			sk.close()
-			return sum, err
-		}
+		fs, entry := ingestOne(in, opt, led, rm, pp, prog)
 		sum.Files = append(sum.Files, fs)
 		if entry != nil {
 			entry.Batch, entry.IngestedAt, entry.Site = batch.ID(), now, opt.Site
@@ -139,7 +136,7 @@ func Ingest(ctx context.Context, args []string, opt Options) (*Summary, error) {
 			entries = append(entries, *entry)
 		}
 	}
-	if err := sk.close(); err != nil {
+	if err := pp.close(); err != nil {
 		return sum, err
 	}
 	if len(entries) == 0 {
@@ -155,24 +152,24 @@ func Ingest(ctx context.Context, args []string, opt Options) (*Summary, error) {
 	return sum, nil
 }
 
-// ingestOne reads one input into the sink. Problems with the input go into
-// the summary; the error is for failures of the warehouse.
-func ingestOne(in input, opt Options, led *ledger, sk *sink, prog *progress) (FileSummary, *warehouse.LedgerEntry, error) {
+// ingestOne reads one input into the pipe. Problems with the input go into
+// the summary; failures to write surface when the pipe is closed.
+func ingestOne(in input, opt Options, led *ledger, rm *rowMaker, pp *pipe, prog *progress) (FileSummary, *warehouse.LedgerEntry) {
 	fs := FileSummary{Name: in.name}
 	op, err := in.open(opt.Stdin, prog)
 	if err != nil {
 		fs.Err = err
-		return fs, nil, nil
+		return fs, nil
 	}
 	defer op.closer.Close()
 
 	head, err := op.r.Peek(headLen)
 	if err != nil && !errors.Is(err, io.EOF) {
 		fs.Err = fmt.Errorf("reading %s: %w", in.name, err)
-		return fs, nil, nil
+		return fs, nil
 	}
 	if len(head) == 0 {
-		return fs, nil, nil // empty: nothing to do, nothing to remember
+		return fs, nil // empty: nothing to do, nothing to remember
 	}
 	head = append([]byte(nil), head...)
 
@@ -182,7 +179,7 @@ func ingestOne(in input, opt Options, led *ledger, sk *sink, prog *progress) (Fi
 		if fs.Format == "" {
 			fs.Err = fmt.Errorf("%s: unknown format (first line: %.80q); give --format, one of %v",
 				in.name, firstLine(head), Formats)
-			return fs, nil, nil
+			return fs, nil
 		}
 	}
 
@@ -197,7 +194,7 @@ func ingestOne(in input, opt Options, led *ledger, sk *sink, prog *progress) (Fi
 			off += n
 			if err != nil && !errors.Is(err, io.EOF) {
 				fs.Err = fmt.Errorf("reading %s: %w", in.name, err)
-				return fs, nil, nil
+				return fs, nil
 			}
 		}
 		if off < c.End {
@@ -216,18 +213,18 @@ func ingestOne(in input, opt Options, led *ledger, sk *sink, prog *progress) (Fi
 		// Read past the verified prefix: read again up to its end.
 		if in.path == "" {
 			fs.Err = fmt.Errorf("%s: starts like a stream already ingested but differs from it; save it to a file and ingest that", in.name)
-			return fs, nil, nil
+			return fs, nil
 		}
 		op.closer.Close()
 		if op, err = in.open(nil, nil); err != nil {
 			fs.Err = err
-			return fs, nil, nil
+			return fs, nil
 		}
 		defer op.closer.Close()
 		h.Reset()
 		if _, err := io.CopyN(h, op.r, known.End); err != nil {
 			fs.Err = fmt.Errorf("reading %s: %w", in.name, err)
-			return fs, nil, nil
+			return fs, nil
 		}
 		off = known.End
 	}
@@ -239,8 +236,9 @@ func ingestOne(in input, opt Options, led *ledger, sk *sink, prog *progress) (Fi
 	rd, err := newReader(fs.Format, in.name, scan)
 	if err != nil {
 		fs.Err = err
-		return fs, nil, nil
+		return fs, nil
 	}
+	c := pp.chunk()
 	for {
 		rec, err := rd.Next()
 		if err == io.EOF {
@@ -253,8 +251,10 @@ func ingestOne(in input, opt Options, led *ledger, sk *sink, prog *progress) (Fi
 			if len(fs.Samples) < sampleRejects {
 				fs.Samples = append(fs.Samples, pe)
 			}
-			if err := sk.reject(pe, in.name, fs.Format); err != nil {
-				return fs, nil, err
+			c.rejects = append(c.rejects, rm.reject(pe, in.name, fs.Format))
+			if len(c.rejects) >= bufferRows {
+				pp.send(c)
+				c = pp.chunk()
 			}
 			continue
 		case err != nil:
@@ -267,16 +267,19 @@ func ingestOne(in input, opt Options, led *ledger, sk *sink, prog *progress) (Fi
 		fs.Rows++
 		switch r := rec.(type) {
 		case *Hit:
-			if err := sk.hit(r, in.name); err != nil {
-				return fs, nil, err
-			}
+			c.hits = append(c.hits, rm.hit(r, in.name))
 		default:
-			return fs, nil, fmt.Errorf("no table for %T records", rec)
+			panic(fmt.Sprintf("ingest: no table for %T records", rec)) // a reader added without its table
+		}
+		if len(c.hits) == cap(c.hits) {
+			pp.send(c)
+			c = pp.chunk()
 		}
 	}
+	pp.send(c)
 	fs.Lines = fs.Rows + fs.Rejects
 	if scan.off == start {
-		return fs, nil, nil
+		return fs, nil
 	}
 	n := int64(len(head))
 	if n > scan.off {
@@ -294,7 +297,7 @@ func ingestOne(in input, opt Options, led *ledger, sk *sink, prog *progress) (Fi
 		Lines:      scan.line,
 		Rows:       fs.Rows,
 		Rejects:    fs.Rejects,
-	}, nil
+	}
 }
 
 func hashSum(h hash.Hash) string { return fmt.Sprintf("%x", h.Sum(nil)) }

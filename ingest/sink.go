@@ -11,16 +11,17 @@ import (
 	"time"
 
 	"github.com/parquet-go/parquet-go"
+	"github.com/zeebo/xxh3"
 
 	"github.com/cmpulse/cmpulse/warehouse"
 )
 
 // Bounds on the memory that writing takes, whatever the input's size.
 const (
-	rowGroupRows = 128 << 10 // rows per Parquet row group
-	bufferRows   = 4 << 10   // rows handed to a writer at a time
-	maxOpen      = 8         // partitions written at once; more are closed, least recently used first
-	visitorCache = 64 << 10  // (ip, agent) pairs whose visitor_id is remembered
+	rowGroupRows = 64 << 10 // rows per Parquet row group
+	bufferRows   = 4 << 10  // rows handed to a writer at a time
+	maxOpen      = 8        // partitions written at once; more are closed, least recently used first
+	visitorCache = 64 << 10 // (ip, agent) pairs whose visitor_id is remembered
 )
 
 // writerOptions are the same for every table: ZSTD, bounded row groups.
@@ -86,65 +87,68 @@ type partition struct {
 	day  int64 // days since the Unix epoch
 }
 
-// sink turns records into warehouse rows, in one batch.
-type sink struct {
-	batch  *warehouse.Batch
+// chunk is a run of rows on their way from a reader to the writers. Reading
+// and writing run on two goroutines, so that parsing and hashing overlap
+// with Parquet encoding and compression.
+type chunk struct {
+	hits    []warehouse.Hit
+	rejects []warehouse.Reject
+}
+
+// rowMaker turns records into warehouse rows, on the reading goroutine.
+type rowMaker struct {
+	batch  string
 	site   string
 	keepIP bool
 	mac    hash.Hash
 	macOut []byte
 
-	hits    map[partition]*tableWriter[warehouse.Hit]
-	files   map[partition]int // files created per partition, to name the next
-	clock   int64
-	rejects *tableWriter[warehouse.Reject]
-	bytes   []int64 // backing store for Hit.Bytes pointers of buffered rows
-	nbytes  int
-
 	visitors map[visitorKey]string
+	bytes    []int64 // backing store for Hit.Bytes pointers
+	nbytes   int
 }
 
-type visitorKey struct{ ip, agent string }
+// visitorKey identifies an (ip, agent) pair in the cache by fast hashes:
+// hashing and comparing two long strings per line cost a fifth of ingest.
+type visitorKey struct{ ip, agent xxh3.Uint128 }
 
-func newSink(b *warehouse.Batch, site string, keepIP bool, secret []byte) *sink {
-	return &sink{
-		batch:    b,
+func newRowMaker(batch, site string, keepIP bool, secret []byte) *rowMaker {
+	return &rowMaker{
+		batch:    batch,
 		site:     site,
 		keepIP:   keepIP,
 		mac:      hmac.New(sha256.New, secret),
-		hits:     map[partition]*tableWriter[warehouse.Hit]{},
-		files:    map[partition]int{},
 		visitors: map[visitorKey]string{},
 	}
 }
 
 // visitorID is a keyed hash of (site, client address, user agent): stable
 // across days and batches of one warehouse, meaningless without its key.
-func (s *sink) visitorID(ip, agent string) string {
-	k := visitorKey{ip, agent}
-	if id, ok := s.visitors[k]; ok {
+func (m *rowMaker) visitorID(ip, agent string) string {
+	k := visitorKey{xxh3.HashString128(ip), xxh3.HashString128(agent)}
+	if id, ok := m.visitors[k]; ok {
 		return id
 	}
-	h := s.mac
+	h := m.mac
 	h.Reset()
-	h.Write([]byte(s.site))
+	h.Write([]byte(m.site))
 	h.Write([]byte{0})
 	h.Write([]byte(ip))
 	h.Write([]byte{0})
 	h.Write([]byte(agent))
-	s.macOut = h.Sum(s.macOut[:0])
-	id := hex.EncodeToString(s.macOut[:8])
-	if len(s.visitors) >= visitorCache {
-		clear(s.visitors)
+	m.macOut = h.Sum(m.macOut[:0])
+	id := hex.EncodeToString(m.macOut[:8])
+	if len(m.visitors) >= visitorCache {
+		clear(m.visitors)
 	}
-	s.visitors[k] = id
+	m.visitors[k] = id
 	return id
 }
 
-func (s *sink) hit(h *Hit, source string) error {
+func (m *rowMaker) hit(h *Hit, source string) warehouse.Hit {
 	row := warehouse.Hit{
 		TS:         h.Time,
-		VisitorID:  s.visitorID(h.Client, h.UserAgent),
+		VisitorID:  m.visitorID(h.Client, h.UserAgent),
 		VHost:      h.VHost,
 		Method:     h.Method,
 		Path:       h.Path,
@@ -155,33 +159,81 @@ func (s *sink) hit(h *Hit, source string) error {
 		UserAgent:  h.UserAgent,
 		SourceFile: source,
 		SourceLine: h.Line,
-		Batch:      s.batch.ID(),
+		Batch:      m.batch,
 	}
-	if s.keepIP {
+	if m.keepIP {
 		row.IP = h.Client
 	}
 	if h.Bytes >= 0 {
-		row.Bytes = s.int64Ptr(h.Bytes)
+		row.Bytes = m.int64Ptr(h.Bytes)
 	}
-	w, err := s.writer(partition{s.site, floorDiv(h.Time.Unix(), 86400)})
-	if err != nil {
-		return err
-	}
-	return w.add(row)
+	return row
 }
 
 // int64Ptr hands out pointers into a slab, so that nullable columns do not
-// cost an allocation per row. A slab is never reused: rows still buffered
-// keep pointing into it.
-func (s *sink) int64Ptr(v int64) *int64 {
-	if s.nbytes == len(s.bytes) {
-		s.bytes = make([]int64, bufferRows)
-		s.nbytes = 0
+// cost an allocation per row. A slab is never reused: rows in flight keep
+// pointing into it.
+func (m *rowMaker) int64Ptr(v int64) *int64 {
+	if m.nbytes == len(m.bytes) {
+		m.bytes = make([]int64, bufferRows)
+		m.nbytes = 0
 	}
-	p := &s.bytes[s.nbytes]
+	p := &m.bytes[m.nbytes]
 	*p = v
-	s.nbytes++
+	m.nbytes++
 	return p
+}
+
+func (m *rowMaker) reject(e *ParseError, source, format string) warehouse.Reject {
+	return warehouse.Reject{
+		Batch:      m.batch,
+		Site:       m.site,
+		Format:     format,
+		SourceFile: source,
+		SourceLine: e.Line,
+		Reason:     e.Err.Error(),
+		Raw:        text(e.Raw),
+	}
+}
+
+// sink writes rows into the batch's Parquet files, on the writing goroutine.
+type sink struct {
+	batch   *warehouse.Batch
+	hits    map[partition]*tableWriter[warehouse.Hit]
+	files   map[partition]int // files created per partition, to name the next
+	clock   int64
+	rejects *tableWriter[warehouse.Reject]
+}
+
+func newSink(b *warehouse.Batch) *sink {
+	return &sink{batch: b, hits: map[partition]*tableWriter[warehouse.Hit]{}, files: map[partition]int{}}
+}
+
+func (s *sink) write(site string, c *chunk) error {
+	for _, row := range c.hits {
+		w, err := s.writer(partition{site, floorDiv(row.TS.Unix(), 86400)})
+		if err != nil {
+			return err
+		}
+		if err := w.add(row); err != nil {
+			return err
+		}
+	}
+	for _, row := range c.rejects {
+		if s.rejects == nil {
+			date := time.Now().UTC().Format(time.DateOnly)
+			w, err := newTableWriter[warehouse.Reject](s.batch,
+				warehouse.RejectsDir+"/date="+date+"/"+s.batch.ID()+".parquet")
+			if err != nil {
+				return err
+			}
+			s.rejects = w
+		}
+		if err := s.rejects.add(row); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (s *sink) writer(p partition) (*tableWriter[warehouse.Hit], error) {
@@ -220,27 +272,6 @@ func (s *sink) writer(p partition) (*tableWriter[warehouse.Hit], error) {
 	return w, nil
 }
 
-func (s *sink) reject(e *ParseError, source, format string) error {
-	if s.rejects == nil {
-		date := time.Now().UTC().Format(time.DateOnly)
-		w, err := newTableWriter[warehouse.Reject](s.batch,
-			warehouse.RejectsDir+"/date="+date+"/"+s.batch.ID()+".parquet")
-		if err != nil {
-			return err
-		}
-		s.rejects = w
-	}
-	return s.rejects.add(warehouse.Reject{
-		Batch:      s.batch.ID(),
-		Site:       s.site,
-		Format:     format,
-		SourceFile: source,
-		SourceLine: e.Line,
-		Reason:     e.Err.Error(),
-		Raw:        text(e.Raw),
-	})
-}
-
 // close finishes every file of the sink.
 func (s *sink) close() error {
 	var first error
@@ -257,6 +288,58 @@ func (s *sink) close() error {
 		s.rejects = nil
 	}
 	return first
+}
+
+// pipe runs a sink on its own goroutine.
+type pipe struct {
+	ch   chan *chunk
+	done chan struct{}
+	err  error // set by the writer before done is closed
+	free chan *chunk
+}
+
+const pipeDepth = 4 // chunks in flight: bounds memory
+
+func startPipe(s *sink, site string) *pipe {
+	p := &pipe{ch: make(chan *chunk, pipeDepth), done: make(chan struct{}), free: make(chan *chunk, pipeDepth+2)}
+	go func() {
+		defer close(p.done)
+		for c := range p.ch {
+			if p.err == nil {
+				p.err = s.write(site, c)
+			}
+			clear(c.hits)
+			c.hits, c.rejects = c.hits[:0], c.rejects[:0]
+			select {
+			case p.free <- c:
+			default:
+			}
+		}
+		if err := s.close(); p.err == nil {
+			p.err = err
+		}
+	}()
+	return p
+}
+
+// chunk returns an empty chunk to fill, reusing one the writer is done with.
+func (p *pipe) chunk() *chunk {
+	select {
+	case c := <-p.free:
+		return c
+	default:
+		return &chunk{hits: make([]warehouse.Hit, 0, bufferRows)}
+	}
+}
+
+// send hands a chunk to the writer.
+func (p *pipe) send(c *chunk) { p.ch <- c }
+
+// close waits for the writer to finish every file, and returns its error.
+func (p *pipe) close() error {
+	close(p.ch)
+	<-p.done
+	return p.err
 }
 
 func floorDiv(a, b int64) int64 {

@@ -1,0 +1,76 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestMain lets the test binary act as cmpulse itself, so that a test can
+// run it as a child process and kill it.
+func TestMain(m *testing.M) {
+	if os.Getenv("CMPULSE_BE_MAIN") == "1" {
+		main()
+		return
+	}
+	os.Exit(m.Run())
+}
+
+// TestKilledIngest kills an ingest half-way (SIGKILL: no cleanup runs) and
+// checks that the warehouse holds nothing of that batch, and that the next
+// run ingests the file once, whole.
+func TestKilledIngest(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes 400,000 lines")
+	}
+	dir := t.TempDir()
+	wh := filepath.Join(dir, "wh")
+	log := filepath.Join(dir, "access.log")
+	f, err := os.Create(log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bw := bufio.NewWriter(f)
+	const lines = 400_000
+	for i := range lines {
+		fmt.Fprintln(bw, logLine(i))
+	}
+	bw.Flush()
+	f.Close()
+
+	cmd := exec.Command(os.Args[0], "ingest", "-q", "--warehouse", wh, log)
+	cmd.Env = append(os.Environ(), "CMPULSE_BE_MAIN=1")
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// Kill it once it has started writing Parquet files.
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		m, _ := filepath.Glob(filepath.Join(wh, "_staging", "*", "hits", "*", "*", "*.parquet"))
+		if len(m) > 0 || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+	cmd.Process.Signal(syscall.SIGKILL)
+	state, _ := cmd.Process.Wait()
+	if state.Success() {
+		t.Skip("the ingest finished before it could be killed; nothing to test on this machine")
+	}
+	if m, _ := filepath.Glob(filepath.Join(wh, "hits", "*", "*", "*.parquet")); len(m) != 0 {
+		t.Fatalf("files of the killed batch are visible: %v", m)
+	}
+
+	mustRun(t, "ingest", "-q", "--warehouse", wh, log)
+	if got := one(t, wh, "SELECT count(*) FROM hits"); got != fmt.Sprint(lines) {
+		t.Errorf("after the killed run and a new one: %s hits, want %d", got, lines)
+	}
+	if m, _ := filepath.Glob(filepath.Join(wh, "_staging", "*")); len(m) != 0 {
+		t.Errorf("staging left after recovery: %v", m)
+	}
+}

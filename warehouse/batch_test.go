@@ -1,0 +1,142 @@
+package warehouse
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func writeBatchFile(t *testing.T, b *Batch, rel, content string) {
+	t.Helper()
+	f, err := b.Create(rel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString(content)
+	f.Close()
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+func TestBatchCommitAndAbort(t *testing.T) {
+	dir := t.TempDir()
+	w, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+
+	b, _ := w.Begin()
+	writeBatchFile(t, b, "hits/site=a/date=2025-01-01/x.parquet", "data")
+	if exists(filepath.Join(dir, "hits/site=a/date=2025-01-01/x.parquet")) {
+		t.Fatal("file visible before commit")
+	}
+	if err := b.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if !exists(filepath.Join(dir, "hits/site=a/date=2025-01-01/x.parquet")) {
+		t.Fatal("file not visible after commit")
+	}
+
+	b, _ = w.Begin()
+	writeBatchFile(t, b, "hits/site=a/date=2025-01-02/y.parquet", "data")
+	b.Abort()
+	if exists(filepath.Join(dir, "hits/site=a/date=2025-01-02")) {
+		t.Fatal("aborted batch visible")
+	}
+	if m, _ := filepath.Glob(filepath.Join(dir, stagingDir, "*")); len(m) != 0 {
+		t.Fatalf("staging left: %v", m)
+	}
+	for _, bad := range []string{"../x", "/abs", "_staging/x"} {
+		if _, err := b.Create(bad); err == nil {
+			t.Errorf("Create(%q) succeeded", bad)
+		}
+	}
+}
+
+// TestRecovery simulates crashes at each step of a commit: a batch still
+// being written is discarded; a committed batch half moved into place is
+// finished by the next Open.
+func TestRecovery(t *testing.T) {
+	dir := t.TempDir()
+	w, _ := Open(dir)
+
+	// Crash before the commit record.
+	unfinished, _ := w.Begin()
+	writeBatchFile(t, unfinished, "hits/a.parquet", "half")
+
+	// Crash after the commit record, with one of two files moved.
+	committed, _ := w.Begin()
+	writeBatchFile(t, committed, "hits/b.parquet", "b")
+	writeBatchFile(t, committed, "_ledger/b.parquet", "ledger")
+	os.WriteFile(filepath.Join(committed.staging, commitFile), []byte("hits/b.parquet\n_ledger/b.parquet\n"), 0o644)
+	os.MkdirAll(filepath.Join(dir, "hits"), 0o755)
+	os.Rename(filepath.Join(committed.staging, "hits/b.parquet"), filepath.Join(dir, "hits/b.parquet"))
+	w.Close() // the process dies: the lock goes with it
+
+	w, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	if exists(filepath.Join(dir, "hits/a.parquet")) {
+		t.Error("uncommitted batch was made visible")
+	}
+	for _, p := range []string{"hits/b.parquet", "_ledger/b.parquet"} {
+		if !exists(filepath.Join(dir, p)) {
+			t.Errorf("%s of the committed batch missing after recovery", p)
+		}
+	}
+	if m, _ := filepath.Glob(filepath.Join(dir, stagingDir, "*")); len(m) != 0 {
+		t.Errorf("staging left after recovery: %v", m)
+	}
+}
+
+func TestLock(t *testing.T) {
+	dir := t.TempDir()
+	w, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Open(dir)
+	if !errors.Is(err, ErrBusy) || !strings.Contains(err.Error(), "pid ") {
+		t.Fatalf("second Open: %v, want ErrBusy naming the holder", err)
+	}
+	w.Close()
+	w, err = Open(dir)
+	if err != nil {
+		t.Fatalf("Open after Close: %v", err)
+	}
+	w.Close()
+}
+
+func TestSecret(t *testing.T) {
+	dir := t.TempDir()
+	w, _ := Open(dir)
+	defer w.Close()
+	a, err := w.Secret()
+	if err != nil || len(a) != 32 {
+		t.Fatalf("Secret() = %x, %v", a, err)
+	}
+	b, _ := w.Secret()
+	if string(a) != string(b) {
+		t.Error("secret changed between calls")
+	}
+	st, _ := os.Stat(filepath.Join(dir, "_secret"))
+	if st.Mode().Perm() != 0o600 {
+		t.Errorf("secret mode %v, want 0600", st.Mode().Perm())
+	}
+}
+
+func TestQuote(t *testing.T) {
+	for in, want := range map[string]string{"a": "'a'", "it's": "'it''s'", "": "''", "'; DROP TABLE x; --": "'''; DROP TABLE x; --'"} {
+		if got := Quote(in); got != want {
+			t.Errorf("Quote(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
