@@ -112,3 +112,12 @@ func FuzzCombined(f *testing.F) {
 		}
 	})
 }
+
+func TestNaturalLess(t *testing.T) {
+	names := []string{"access.log", "access.log.1", "access.log.2.gz", "access.log.10.gz", "access.log.010.gz.x", "b"}
+	for i := 0; i+1 < len(names); i++ {
+		if !naturalLess(names[i], names[i+1]) || naturalLess(names[i+1], names[i]) {
+			t.Errorf("naturalLess(%q, %q) wrong", names[i], names[i+1])
+		}
+	}
+}

@@ -29,6 +29,9 @@ func writerOptions() []parquet.WriterOption {
 	return []parquet.WriterOption{
 		parquet.Compression(&parquet.Zstd),
 		parquet.MaxRowsPerRowGroup(rowGroupRows),
+		// The default 256 KiB page buffer per column made opening a writer
+		// cost more than filling it for a day of a small site.
+		parquet.PageBufferSize(32 << 10),
 		parquet.CreatedBy("cmpulse", "dev", ""),
 	}
 }
@@ -298,7 +301,7 @@ type pipe struct {
 	free chan *chunk
 }
 
-const pipeDepth = 4 // chunks in flight: bounds memory
+const pipeDepth = 16 // chunks in flight: bounds memory (about 1 MB each)
 
 func startPipe(s *sink, site string) *pipe {
 	p := &pipe{ch: make(chan *chunk, pipeDepth), done: make(chan struct{}), free: make(chan *chunk, pipeDepth+2)}

@@ -103,8 +103,42 @@ func expand(args []string) ([]input, []error) {
 			}
 		}
 	}
-	sort.SliceStable(ins, func(i, j int) bool { return ins[i].path != "" && ins[j].path != "" && ins[i].path < ins[j].path })
+	sort.SliceStable(ins, func(i, j int) bool {
+		return ins[i].path != "" && ins[j].path != "" && naturalLess(ins[i].path, ins[j].path)
+	})
 	return ins, errs
+}
+
+// naturalLess orders names with numbers by value, so that access.log.2.gz
+// comes before access.log.10.gz in the summary.
+func naturalLess(a, b string) bool {
+	for a != "" && b != "" {
+		da, db := leadingDigits(a), leadingDigits(b)
+		if da > 0 && db > 0 {
+			na, nb := strings.TrimLeft(a[:da], "0"), strings.TrimLeft(b[:db], "0")
+			if len(na) != len(nb) {
+				return len(na) < len(nb)
+			}
+			if na != nb {
+				return na < nb
+			}
+			a, b = a[da:], b[db:]
+			continue
+		}
+		if a[0] != b[0] {
+			return a[0] < b[0]
+		}
+		a, b = a[1:], b[1:]
+	}
+	return len(a) < len(b)
+}
+
+func leadingDigits(s string) int {
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	return n
 }
 
 // isWarehouse reports whether a folder is a cmpulse warehouse.

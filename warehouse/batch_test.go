@@ -76,7 +76,7 @@ func TestRecovery(t *testing.T) {
 	writeBatchFile(t, committed, "_ledger/b.parquet", "ledger")
 	os.WriteFile(filepath.Join(committed.staging, commitFile), []byte("hits/b.parquet\n_ledger/b.parquet\n"), 0o644)
 	os.MkdirAll(filepath.Join(dir, "hits"), 0o755)
-	os.Rename(filepath.Join(committed.staging, "hits/b.parquet"), filepath.Join(dir, "hits/b.parquet"))
+	os.Rename(filepath.Join(committed.staging, stagedName(0)), filepath.Join(dir, "hits/b.parquet"))
 	w.Close() // the process dies: the lock goes with it
 
 	w, err := Open(dir)

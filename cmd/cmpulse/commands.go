@@ -29,7 +29,7 @@ type env struct {
 
 // commands is the one list of subcommands, in the order help shows them.
 var commands = []command{
-	// demoCommand,
+	demoCommand,
 	ingestCommand,
 	sqlCommand,
 }

@@ -51,7 +51,7 @@ func TestKilledIngest(t *testing.T) {
 	// Kill it once it has started writing Parquet files.
 	deadline := time.Now().Add(20 * time.Second)
 	for {
-		m, _ := filepath.Glob(filepath.Join(wh, "_staging", "*", "hits", "*", "*", "*.parquet"))
+		m, _ := filepath.Glob(filepath.Join(wh, "_staging", "*", "*.part"))
 		if len(m) > 0 || time.Now().After(deadline) {
 			break
 		}

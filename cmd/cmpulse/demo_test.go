@@ -1,0 +1,59 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	sampledata "github.com/cmpulse/cmpulse/sample-data"
+)
+
+// TestDemo runs the demo end to end and checks the warehouse through SQL
+// against what the generator says it wrote.
+func TestDemo(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "demo")
+	stdout := mustRun(t, "demo", "-q", "--out", out)
+	m := regexp.MustCompile(`sample data: (\d+) lines in (\d+) files`).FindStringSubmatch(stdout)
+	if m == nil {
+		t.Fatalf("demo output lacks the sample data line:\n%s", stdout)
+	}
+	wh := filepath.Join(out, "warehouse")
+
+	// Every generated line is a hit: the generator writes only valid lines.
+	if got := one(t, wh, "SELECT count(*) FROM hits"); got != m[1] {
+		t.Errorf("hits = %s, want %s (lines generated)", got, m[1])
+	}
+	if got := one(t, wh, "SELECT count(*) FROM rejects"); got != "0" {
+		t.Errorf("rejects = %s, want 0", got)
+	}
+	// One source file per generated file, each fully read.
+	if got := one(t, wh, "SELECT count(DISTINCT source_file) FROM hits"); got != m[2] {
+		t.Errorf("source files = %s, want %s", got, m[2])
+	}
+	// The default period: 120 days from 2025-06-01, in UTC partitions.
+	if got := one(t, wh, "SELECT count(DISTINCT date) FROM hits WHERE site = 'blog.example.org'"); got != "120" && got != "121" {
+		t.Errorf("days = %s, want 120 (121 if the zone offset pushes the first lines to the day before)", got)
+	}
+	// The generator's spike days are the days with the most distinct
+	// visitors, even before bots are told apart.
+	top := query(t, wh, fmt.Sprintf(`SELECT date FROM hits GROUP BY 1 ORDER BY count(DISTINCT visitor_id) DESC LIMIT %d`, len(sampledata.Spikes)))
+	start := time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC) // the generator's default
+	for _, d := range sampledata.Spikes {
+		day := start.AddDate(0, 0, d).Format(time.DateOnly)
+		if !strings.Contains(fmt.Sprint(top), day) {
+			t.Errorf("spike day %s is not among the busiest days %v", day, top)
+		}
+	}
+
+	// The demo twice adds nothing: the ledger recognises the files.
+	stdout = mustRun(t, "demo", "-q", "--out", out)
+	if !strings.Contains(stdout, "nothing new to add") {
+		t.Errorf("second demo run added data:\n%s", stdout)
+	}
+	if got := one(t, wh, "SELECT count(*) FROM hits"); got != m[1] {
+		t.Errorf("after a second demo: hits = %s, want %s", got, m[1])
+	}
+}
