@@ -4,7 +4,7 @@
 #   scripts/bench-goaccess.sh [LOG]
 #
 # Without LOG it builds one from the demo's sample data: the sample blog at
-# 30 times its traffic over 10 days, about 1,000,000 lines (Combined format). Installs goaccess
+# 30 times its traffic over 10 days, about 830,000 lines (Combined format). Installs goaccess
 # and hyperfine from Debian's packages when missing (needs root).
 #
 # What is compared: GoAccess parsing the log and writing its HTML report,
@@ -40,4 +40,5 @@ cat "$work/result.md"
 
 # Peak memory of each, once.
 /usr/bin/time -f "cmpulse ingest: peak RSS %M KB" "$work/cmpulse" ingest -q --warehouse "$work/wh2" "$log" >/dev/null
-/usr/bin/time -f "goaccess: peak RSS %M KB" goaccess "$log" --log-format=COMBINED --no-progress -o "$work/goaccess2.html" >/dev/null 2>&1 || true
+/usr/bin/time -o "$work/time" -f "goaccess: peak RSS %M KB" goaccess "$log" --log-format=COMBINED --no-progress -o "$work/goaccess2.html" >/dev/null 2>&1 || true
+cat "$work/time"
