@@ -20,12 +20,28 @@ func newReader(format, name string, scan *lineScanner) (Reader, error) {
 	return nil, fmt.Errorf("unknown format %q (known: %s)", format, strings.Join(Formats, ", "))
 }
 
+// detectors name the format of an input from its first bytes (up to 4 KiB),
+// or return "". They are tried in order: put the most specific first.
+var detectors = []func(head []byte) string{
+	detectAccessLog,
+}
+
+// detect names the format of an input, or returns "" when no reader knows it.
+func detect(head []byte) string {
+	for _, d := range detectors {
+		if f := d(head); f != "" {
+			return f
+		}
+	}
+	return ""
+}
+
 // detectLines is how many non-empty lines detection looks at.
 const detectLines = 20
 
-// detect names the format of an input from its first bytes, or returns ""
-// when no format reads most of its first lines.
-func detect(head []byte) string {
+// detectAccessLog recognises the Combined and Common formats and their vhost
+// variants when the combined parser reads most of the first lines.
+func detectAccessLog(head []byte) string {
 	lines := bytes.Split(head, []byte("\n"))
 	if len(lines) > 1 && !bytes.HasSuffix(head, []byte("\n")) {
 		lines = lines[:len(lines)-1] // cut off by the length of head

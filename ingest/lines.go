@@ -75,6 +75,16 @@ func (s *lineScanner) next() (line []byte, tooLong bool, err error) {
 	return b, false, nil
 }
 
+// Read lets readers of whole-document formats (JSON archives, XML exports)
+// consume the input through the scanner, so that the ledger still sees and
+// fingerprints every byte they read.
+func (s *lineScanner) Read(p []byte) (int, error) {
+	n, err := s.r.Read(p)
+	s.h.Write(p[:n])
+	s.off += int64(n)
+	return n, err
+}
+
 // lineReader is a Reader over a line-based format: one parse function per
 // format, everything else (numbering, long lines, rejects) shared.
 type lineReader struct {

@@ -121,3 +121,18 @@ func TestNaturalLess(t *testing.T) {
 		}
 	}
 }
+
+// TestScannerRead checks that whole-document readers, which read the
+// scanner as an io.Reader, are counted and fingerprinted like line readers.
+func TestScannerRead(t *testing.T) {
+	input := []byte(`{"a": [1, 2, 3]}` + "\n" + strings.Repeat("x", 100_000))
+	h := sha256.New()
+	s := newLineScanner(bytes.NewReader(input), h, 1, 0)
+	got, err := io.ReadAll(s)
+	if err != nil || !bytes.Equal(got, input) {
+		t.Fatalf("ReadAll = %d bytes, %v", len(got), err)
+	}
+	if want := sha256.Sum256(input); s.off != int64(len(input)) || !bytes.Equal(h.Sum(nil), want[:]) {
+		t.Errorf("off = %d, hash mismatch; want %d bytes hashed", s.off, len(input))
+	}
+}
