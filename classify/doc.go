@@ -1,0 +1,39 @@
+// Package classify reads what a hit's user agent and referrer say: whether
+// the client is a bot (and which), its browser, system and device, and the
+// channel, site and search terms a visit came from. It implements the
+// SPEC's definitions of bot, channel, keyword and natural link (the
+// registrable domain of a referral).
+//
+// The pieces:
+//
+//   - agent.go: ParseAgent. Bots are found by a table of well-known bots
+//     that also names and categorises them (search, seo, ai, monitoring,
+//     script, feed, social), by the SPEC's own rules (empty or implausibly
+//     short agent, a URL or e-mail address in it) and by a maintained
+//     crawler list; browsers, systems and devices by ordered substring
+//     rules, each commented with why it comes where it does.
+//   - referrer.go: Referrers.Classify reads a referrer as logged (with
+//     Apache/nginx \xHH escapes, without scheme, with port, IDN, garbage)
+//     and the landing query's utm tags, and returns a Source; Hosts lists a
+//     site's own hosts.
+//   - engines.go: the search engines, social sites and mail services, as
+//     data, with where the list comes from.
+//
+// Bots seen only through robots.txt requests are not this package's
+// business: that needs the visitor's other hits and is done where hits are
+// grouped.
+//
+// # Sources and licences
+//
+// The crawler list is github.com/x-way/crawlerdetect (MIT licence, (c)
+// Andreas Jaggi), a Go port whose patterns are synced from
+// github.com/JayBizzle/Crawler-Detect (MIT licence), the list most web
+// analytics tools use; it is a module dependency, not a copy, so updating
+// the module updates the list. It only says whether an agent is a crawler,
+// not which, so names and categories come from the table in agent.go.
+//
+// Registrable domains come from golang.org/x/net/publicsuffix (BSD
+// licence), Go's copy of the Mozilla Public Suffix List
+// (publicsuffix.org), including its private section: "someone.github.io"
+// is a registrable domain of its own.
+package classify
