@@ -104,6 +104,15 @@ func (p *combinedParser) prefix(b []byte, h *Hit) {
 	}
 	rest := bytes.TrimSpace(b) // a user name with spaces, or more fields
 	switch {
+	case n == 4 && len(f[1]) == 1 && f[1][0] == '-':
+		// "client - john doe": a user name with a space, not a vhost (whose
+		// second field is a client address, never "-").
+		h.Client = text(f[0])
+		user := append(append(append([]byte(nil), f[2]...), ' '), f[3]...)
+		if len(rest) > 0 {
+			user = append(append(user, ' '), rest...)
+		}
+		h.User = text(user)
 	case n == 4:
 		h.VHost = text(stripPort(f[0]))
 		h.Client = text(f[1])
@@ -279,7 +288,7 @@ var months = [...]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug",
 // timestamp parses "10/Oct/2000:13:55:36 -0700" into UTC. Consecutive
 // lines usually share the second, so the last result is reused.
 func (p *combinedParser) timestamp(b []byte) (time.Time, error) {
-	if bytes.Equal(b, p.lastTS) {
+	if len(p.lastTS) > 0 && bytes.Equal(b, p.lastTS) {
 		return p.lastT, nil
 	}
 	t, err := parseCLFTime(b)
@@ -314,7 +323,7 @@ func parseCLFTime(b []byte) (time.Time, error) {
 	}
 	sign := b[21]
 	oh, om := num(b[22:24]), num(b[24:26])
-	if month == 0 || day < 1 || day > 31 || year < 0 || hour < 0 || hour > 23 || min < 0 || min > 59 ||
+	if month == 0 || day < 1 || day > 31 || year < 1970 || hour < 0 || hour > 23 || min < 0 || min > 59 ||
 		sec < 0 || sec > 60 || (sign != '+' && sign != '-') || oh < 0 || oh > 23 || om < 0 || om > 59 {
 		return time.Time{}, ErrBadTimestamp
 	}

@@ -118,7 +118,14 @@ func TestCombinedParse(t *testing.T) {
 			line: "192.0.2.1 - - [17/May/2015:10:05:03 +0000] \"GET / HTTP/1.1\" 200 1 \"-\" \"bad\xff\xfeagent\"",
 			want: Hit{Time: utc(2015, 5, 17, 10, 5, 3), Client: "192.0.2.1", Method: "GET", Path: "/", Protocol: "HTTP/1.1", Status: 200, Bytes: 1, UserAgent: "bad\uFFFDagent"},
 		},
+		{
+			name: "user name with a space is not a vhost",
+			line: `192.0.2.1 - john doe [17/May/2015:10:05:03 +0000] "GET / HTTP/1.1" 200 1`,
+			want: Hit{Time: utc(2015, 5, 17, 10, 5, 3), Client: "192.0.2.1", User: "john doe", Method: "GET", Path: "/", Protocol: "HTTP/1.1", Status: 200, Bytes: 1},
+		},
 		{name: "empty", line: "   ", err: ErrEmptyLine},
+		{name: "empty timestamp before any good one", line: `1.2.3.4 - - [] "GET / HTTP/1.1" 200 5 "-" "ua"`, err: ErrBadTimestamp},
+		{name: "year before 1970", line: `1.2.3.4 - - [17/May/0000:10:05:03 +0000] "GET / HTTP/1.1" 200 1`, err: ErrBadTimestamp},
 		{name: "no timestamp", line: `hello world`, err: ErrNoTimestamp},
 		{name: "bad month", line: `1.2.3.4 - - [17/Mai/2015:10:05:03 +0000] "GET / HTTP/1.1" 200 1`, err: ErrBadTimestamp},
 		{name: "31 February", line: `1.2.3.4 - - [31/Feb/2015:10:05:03 +0000] "GET / HTTP/1.1" 200 1`, err: ErrBadTimestamp},
@@ -127,9 +134,9 @@ func TestCombinedParse(t *testing.T) {
 		{name: "status not a number", line: `1.2.3.4 - - [17/May/2015:10:05:03 +0000] "GET / HTTP/1.1" abc 1`, err: ErrBadStatus},
 		{name: "bytes not a number", line: `1.2.3.4 - - [17/May/2015:10:05:03 +0000] "GET / HTTP/1.1" 200 1k`, err: ErrBadBytes},
 	}
-	p := newCombinedParser()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			p := newCombinedParser() // fresh: the timestamp cache starts empty
 			var got Hit
 			err := p.parse([]byte(tt.line), &got)
 			if tt.err != nil {

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bufio"
 	"context"
 	"crypto/sha256"
 	"errors"
@@ -17,6 +18,7 @@ import (
 type Options struct {
 	Warehouse string    // folder; created if missing
 	Site      string    // the site the logs belong to
+	Hosts     []string  // the site's host names besides Site and its www. variant (internal referrers)
 	Format    string    // "" to detect each input's format
 	KeepIP    bool      // store client addresses in hits.ip
 	Stdin     io.Reader // read for the input "-"
@@ -119,7 +121,7 @@ func Ingest(ctx context.Context, args []string, opt Options) (*Summary, error) {
 	}
 	prog := &progress{total: total, report: opt.Progress}
 
-	rm := newRowMaker(batch.ID(), opt.Site, opt.KeepIP, secret)
+	rm := newRowMaker(batch.ID(), opt.Site, opt.KeepIP, secret, opt.Hosts)
 	pp := startPipe(newSink(batch), opt.Site)
 	now := time.Now().UTC()
 	var entries []warehouse.LedgerEntry
@@ -128,7 +130,7 @@ func Ingest(ctx context.Context, args []string, opt Options) (*Summary, error) {
 			pp.close()
 			return sum, err
 		}
-		fs, entry := ingestOne(in, opt, led, rm, pp, prog)
+		fs, entry := ingestOne(ctx, in, opt, led, rm, pp, prog)
 		sum.Files = append(sum.Files, fs)
 		if entry != nil {
 			entry.Batch, entry.IngestedAt, entry.Site = batch.ID(), now, opt.Site
@@ -138,6 +140,9 @@ func Ingest(ctx context.Context, args []string, opt Options) (*Summary, error) {
 	}
 	if err := pp.close(); err != nil {
 		return sum, err
+	}
+	if err := ctx.Err(); err != nil {
+		return sum, err // interrupted: the batch is discarded
 	}
 	if len(entries) == 0 {
 		return sum, nil // nothing new: leave no empty batch behind
@@ -154,8 +159,12 @@ func Ingest(ctx context.Context, args []string, opt Options) (*Summary, error) {
 
 // ingestOne reads one input into the pipe. Problems with the input go into
 // the summary; failures to write surface when the pipe is closed.
-func ingestOne(in input, opt Options, led *ledger, rm *rowMaker, pp *pipe, prog *progress) (FileSummary, *warehouse.LedgerEntry) {
+func ingestOne(ctx context.Context, in input, opt Options, led *ledger, rm *rowMaker, pp *pipe, prog *progress) (FileSummary, *warehouse.LedgerEntry) {
 	fs := FileSummary{Name: in.name}
+	if err := in.verifyGzip(); err != nil {
+		fs.Err = err
+		return fs, nil
+	}
 	op, err := in.open(opt.Stdin, prog)
 	if err != nil {
 		fs.Err = err
@@ -185,53 +194,53 @@ func ingestOne(in input, opt Options, led *ledger, rm *rowMaker, pp *pipe, prog 
 
 	// Skip what the ledger says is in, after checking it byte for byte.
 	h := sha256.New()
-	var known warehouse.LedgerEntry // End and Lines of the verified prefix
-	var off int64
-	cands := led.candidates(head)
-	for i, c := range cands {
-		if c.End > off {
-			n, err := io.CopyN(h, op.r, c.End-off)
-			off += n
-			if err != nil && !errors.Is(err, io.EOF) {
+	var known point
+	if pts := led.points(head, opt.Site); len(pts) > 0 {
+		best, read, lines, prefix, err := match(op.r, h, pts)
+		if err != nil {
+			fs.Err = fmt.Errorf("reading %s: %w", in.name, err)
+			return fs, nil
+		}
+		if prefix {
+			fs.Already = lines // a shorter copy of a stream that is in
+			return fs, nil
+		}
+		known = best
+		if read != known.off {
+			// Read past the verified prefix: read again up to its end.
+			if in.path == "" {
+				fs.Err = fmt.Errorf("%s: starts like a stream already ingested but differs from it; save it to a file and ingest that", in.name)
+				return fs, nil
+			}
+			op.closer.Close()
+			if op, err = in.open(nil, nil); err != nil {
+				fs.Err = err
+				return fs, nil
+			}
+			defer op.closer.Close()
+			h.Reset()
+			if _, err := io.CopyN(h, op.r, known.off); err != nil {
 				fs.Err = fmt.Errorf("reading %s: %w", in.name, err)
 				return fs, nil
 			}
 		}
-		if off < c.End {
-			break // the input is shorter than this entry
-		}
-		if hashSum(h) == c.PrefixHash {
-			known = c
-			continue
-		}
-		if i+1 < len(cands) && cands[i+1].End == c.End {
-			continue // another stream with the same start and length
-		}
-		break
 	}
-	if off != known.End {
-		// Read past the verified prefix: read again up to its end.
-		if in.path == "" {
-			fs.Err = fmt.Errorf("%s: starts like a stream already ingested but differs from it; save it to a file and ingest that", in.name)
-			return fs, nil
-		}
-		op.closer.Close()
-		if op, err = in.open(nil, nil); err != nil {
-			fs.Err = err
-			return fs, nil
-		}
-		defer op.closer.Close()
-		h.Reset()
-		if _, err := io.CopyN(h, op.r, known.End); err != nil {
-			fs.Err = fmt.Errorf("reading %s: %w", in.name, err)
-			return fs, nil
-		}
-		off = known.End
-	}
-	line := known.Lines
-	fs.Already = line
-	start, first := off, line+1
+	fs.Already = known.lines
+	start, first := known.off, known.lines+1
 
+	if known.partial {
+		// The stream's last line was read before it had its newline (the
+		// file was being written). Its rest is part of a line already in,
+		// not a line of its own: skip it.
+		rest, err := op.r.ReadSlice('\n')
+		for errors.Is(err, bufio.ErrBufferFull) {
+			h.Write(rest)
+			start += int64(len(rest))
+			rest, err = op.r.ReadSlice('\n')
+		}
+		h.Write(rest)
+		start += int64(len(rest))
+	}
 	scan := newLineScanner(op.r, h, first, start)
 	rd, err := newReader(fs.Format, in.name, scan)
 	if err != nil {
@@ -265,6 +274,10 @@ func ingestOne(in input, opt Options, led *ledger, rm *rowMaker, pp *pipe, prog 
 			break
 		}
 		fs.Rows++
+		if fs.Rows%(64<<10) == 0 && ctx.Err() != nil {
+			fs.Err = ctx.Err()
+			break
+		}
 		switch r := rec.(type) {
 		case *Hit:
 			c.hits = append(c.hits, rm.hit(r, in.name))
@@ -286,17 +299,19 @@ func ingestOne(in input, opt Options, led *ledger, rm *rowMaker, pp *pipe, prog 
 		n = scan.off
 	}
 	return fs, &warehouse.LedgerEntry{
-		Source:     in.name,
-		Format:     fs.Format,
-		HeadLen:    n,
-		HeadHash:   hashHex(head[:n]),
-		Start:      start,
-		End:        scan.off,
-		PrefixHash: hashSum(h),
-		FirstLine:  first,
-		Lines:      scan.line,
-		Rows:       fs.Rows,
-		Rejects:    fs.Rejects,
+		Source:      in.name,
+		Format:      fs.Format,
+		HeadLen:     n,
+		HeadHash:    hashHex(head[:n]),
+		Start:       start,
+		End:         scan.off,
+		PrefixHash:  hashSum(h),
+		Partial:     scan.partial,
+		Checkpoints: scan.checkpoints,
+		FirstLine:   first,
+		Lines:       scan.line,
+		Rows:        fs.Rows,
+		Rejects:     fs.Rejects,
 	}
 }
 

@@ -1,10 +1,13 @@
 package ingest
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
+	"io"
 	"io/fs"
 	"path/filepath"
 	"sort"
@@ -64,27 +67,109 @@ func (l *ledger) add(e warehouse.LedgerEntry) {
 	l.byHead[k] = append(l.byHead[k], e)
 }
 
-// candidates returns the entries whose stream starts like head, by End
-// ascending: the input may be the same stream, grown or not. Each one must
-// still be confirmed by the hash of its whole prefix.
-func (l *ledger) candidates(head []byte) []warehouse.LedgerEntry {
-	var out []warehouse.LedgerEntry
+// point is a place in a known stream: the hash of its first off bytes,
+// which hold lines lines.
+type point struct {
+	off, lines int64
+	hash       string
+	partial    bool // the stream's last line there had no newline
+}
+
+// checkpointEvery is how often (in bytes) the ledger keeps a prefix hash.
+const checkpointEvery = 1 << 20
+
+// points returns the places the ledger knows in the streams of this site
+// that start like head, by offset: each entry's end and checkpoints. The
+// input may be one of these streams, grown or not, or a shorter copy; which
+// one is found by hashing it (match).
+func (l *ledger) points(head []byte, site string) []point {
+	var out []point
 	for _, n := range l.lens {
 		if n > int64(len(head)) {
 			continue
 		}
-		out = append(out, l.byHead[headKey{n, hashHex(head[:n])}]...)
+		for _, e := range l.byHead[headKey{n, hashHex(head[:n])}] {
+			if e.Site != site {
+				continue // the same log for another site is another site's data
+			}
+			out = append(out, point{e.End, e.Lines, e.PrefixHash, e.Partial})
+			for _, c := range e.Checkpoints {
+				out = append(out, point{c.Offset, c.Lines, c.Hash, false})
+			}
+		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].End < out[j].End })
-	// Entries of one batch may repeat an End (the same stream given twice);
-	// one is enough.
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].off != out[j].off {
+			return out[i].off < out[j].off
+		}
+		if out[i].hash != out[j].hash {
+			return out[i].hash < out[j].hash
+		}
+		return !out[i].partial && out[j].partial
+	})
 	uniq := out[:0]
-	for i, e := range out {
-		if i == 0 || e.End != out[i-1].End || e.PrefixHash != out[i-1].PrefixHash {
-			uniq = append(uniq, e)
+	for i, p := range out {
+		if i == 0 || p != out[i-1] {
+			uniq = append(uniq, p)
 		}
 	}
 	return uniq
+}
+
+// match reads r through h as far as the known points go and returns the
+// longest point whose hash matches, and how far it read. prefix reports
+// that the input ended before the longest known stream while every point it
+// reached matched: it is a copy of part of what is in (its last, unverified
+// stretch is at most checkpointEvery bytes). lines counts the lines read.
+func match(r io.Reader, h hash.Hash, pts []point) (best point, read, lines int64, prefix bool, err error) {
+	lc := &lineCounter{w: h}
+	lastOK := true
+	for i := 0; i < len(pts); {
+		p := pts[i]
+		if p.off > read {
+			n, err := io.CopyN(lc, r, p.off-read)
+			read += n
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			if err != nil {
+				return best, read, lc.lines(), false, err
+			}
+		}
+		sum := hashSum(h)
+		lastOK = false
+		for ; i < len(pts) && pts[i].off == p.off; i++ {
+			if pts[i].hash == sum {
+				best, lastOK = pts[i], true
+			}
+		}
+	}
+	prefix = read < pts[len(pts)-1].off && lastOK
+	return best, read, lc.lines(), prefix, nil
+}
+
+// lineCounter passes bytes on and counts lines as a person would: a last
+// line without a newline counts too.
+type lineCounter struct {
+	w       io.Writer
+	n, nl   int64
+	lastEOL bool
+}
+
+func (c *lineCounter) Write(b []byte) (int, error) {
+	c.nl += int64(bytes.Count(b, []byte("\n")))
+	if len(b) > 0 {
+		c.n += int64(len(b))
+		c.lastEOL = b[len(b)-1] == '\n'
+	}
+	return c.w.Write(b)
+}
+
+func (c *lineCounter) lines() int64 {
+	if c.n > 0 && !c.lastEOL {
+		return c.nl + 1
+	}
+	return c.nl
 }
 
 func hashHex(b []byte) string {

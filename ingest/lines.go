@@ -6,6 +6,8 @@ import (
 	"errors"
 	"hash"
 	"io"
+
+	"github.com/cmpulse/cmpulse/warehouse"
 )
 
 // maxLine is the longest line kept whole; longer lines are rejected (with
@@ -25,6 +27,11 @@ type lineScanner struct {
 	line int64 // number of the last line returned
 	off  int64 // input bytes consumed so far
 	long []byte
+
+	checkpoints []warehouse.Checkpoint // about every checkpointEvery bytes, at line ends
+	lastCP      int64
+
+	partial bool // the last line read had no newline (yet)
 }
 
 // newLineScanner reads r, whose first line is number firstLine and starts at
@@ -34,7 +41,16 @@ func newLineScanner(r io.Reader, h hash.Hash, firstLine, offset int64) *lineScan
 	if !ok || br.Size() < maxLine {
 		br = bufio.NewReaderSize(r, maxLine)
 	}
-	return &lineScanner{r: br, h: h, line: firstLine - 1, off: offset}
+	return &lineScanner{r: br, h: h, line: firstLine - 1, off: offset, lastCP: offset}
+}
+
+// checkpoint records the prefix hash when a line end is far enough from the
+// last checkpoint.
+func (s *lineScanner) checkpoint() {
+	if !s.partial && s.off-s.lastCP >= checkpointEvery {
+		s.lastCP = s.off
+		s.checkpoints = append(s.checkpoints, warehouse.Checkpoint{Offset: s.off, Lines: s.line, Hash: hashSum(s.h)})
+	}
 }
 
 // next returns the next line without its end. The slice is valid until the
@@ -56,6 +72,7 @@ func (s *lineScanner) next() (line []byte, tooLong bool, err error) {
 		if err != nil && err != io.EOF {
 			return nil, false, err
 		}
+		s.checkpoint()
 		return s.long, true, nil
 	}
 	if len(b) == 0 {
@@ -67,9 +84,11 @@ func (s *lineScanner) next() (line []byte, tooLong bool, err error) {
 	if err != nil && err != io.EOF {
 		return nil, false, err
 	}
+	s.partial = b[len(b)-1] != '\n'
 	s.h.Write(b)
 	s.off += int64(len(b))
 	s.line++
+	s.checkpoint()
 	b = bytes.TrimSuffix(b, []byte("\n"))
 	b = bytes.TrimSuffix(b, []byte("\r"))
 	return b, false, nil

@@ -33,6 +33,9 @@ func readAll(t testing.TB, input []byte) (rows, rejects []int64, scan *lineScann
 		case err != nil:
 			t.Fatalf("Next() error = %v", err)
 		default:
+			if h, ok := rec.(*Hit); ok && (h.Time.Year() < 1969 || h.Time.Year() > 10000) {
+				t.Fatalf("line %d: timestamp %v out of range", h.Line, h.Time)
+			}
 			rows = append(rows, rec.Position())
 		}
 	}

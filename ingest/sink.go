@@ -8,11 +8,13 @@ import (
 	"hash"
 	"os"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/parquet-go/parquet-go"
 	"github.com/zeebo/xxh3"
 
+	"github.com/cmpulse/cmpulse/classify"
 	"github.com/cmpulse/cmpulse/warehouse"
 )
 
@@ -109,20 +111,62 @@ type rowMaker struct {
 	visitors map[visitorKey]string
 	bytes    []int64 // backing store for Hit.Bytes pointers
 	nbytes   int
+
+	// Agents and referrers repeat: each distinct one is classified once.
+	agents    map[string]classify.Agent
+	referrers *classify.Referrers
+	sources   map[string]classify.Source
 }
 
 // visitorKey identifies an (ip, agent) pair in the cache by fast hashes:
 // hashing and comparing two long strings per line cost a fifth of ingest.
 type visitorKey struct{ ip, agent xxh3.Uint128 }
 
-func newRowMaker(batch, site string, keepIP bool, secret []byte) *rowMaker {
+func newRowMaker(batch, site string, keepIP bool, secret []byte, hosts []string) *rowMaker {
 	return &rowMaker{
-		batch:    batch,
-		site:     site,
-		keepIP:   keepIP,
-		mac:      hmac.New(sha256.New, secret),
-		visitors: map[visitorKey]string{},
+		batch:     batch,
+		site:      site,
+		keepIP:    keepIP,
+		mac:       hmac.New(sha256.New, secret),
+		visitors:  map[visitorKey]string{},
+		agents:    map[string]classify.Agent{},
+		referrers: classify.NewReferrers(classify.Hosts(site, hosts)),
+		sources:   map[string]classify.Source{},
 	}
+}
+
+// agent classifies a user agent, once per distinct agent.
+func (m *rowMaker) agent(ua string) classify.Agent {
+	if a, ok := m.agents[ua]; ok {
+		return a
+	}
+	a := classify.ParseAgent(ua)
+	if len(m.agents) >= visitorCache {
+		clear(m.agents)
+	}
+	m.agents[ua] = a
+	return a
+}
+
+// source classifies where a request came from. Only a request without a
+// referrer looks at its own query (utm_medium=email), so the classification
+// of a referrer can be cached.
+func (m *rowMaker) source(h *Hit) classify.Source {
+	if h.Referrer == "" {
+		return m.referrers.Classify("", h.Query)
+	}
+	s, ok := m.sources[h.Referrer]
+	if !ok {
+		s = m.referrers.Classify(h.Referrer, "")
+		if len(m.sources) >= visitorCache {
+			clear(m.sources)
+		}
+		m.sources[h.Referrer] = s
+	}
+	if h.VHost != "" && s.Channel != "internal" && strings.EqualFold(s.Host, h.VHost) {
+		s.Channel = "internal" // the log names the host it served
+	}
+	return s
 }
 
 // visitorID is a keyed hash of (site, client address, user agent): stable
@@ -164,6 +208,12 @@ func (m *rowMaker) hit(h *Hit, source string) warehouse.Hit {
 		SourceLine: h.Line,
 		Batch:      m.batch,
 	}
+	a := m.agent(h.UserAgent)
+	row.IsBot, row.BotName, row.BotCategory = a.Bot, a.BotName, a.Category
+	row.Browser, row.OS, row.Device = a.Browser, a.OS, a.Device
+	src := m.source(h)
+	row.Channel, row.ReferrerHost, row.ReferrerDomain = src.Channel, src.Host, src.Domain
+	row.Source, row.Keyword = src.Engine, src.Keyword
 	if m.keepIP {
 		row.IP = h.Client
 	}

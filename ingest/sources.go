@@ -155,10 +155,39 @@ func unwrapPathError(err error) error {
 	return err
 }
 
+// verifyGzip reads a gzip file through once to check its checksums. Go's
+// gzip reader hands out the data of a damaged member before it finds the
+// damage, so without this, garbage would be ingested and the ledger would
+// later take the good copy for a different stream. A truncated file passes:
+// what it holds is good, and its missing end can be added later.
+func (in input) verifyGzip() error {
+	if in.path == "" {
+		return nil // standard input cannot be read twice
+	}
+	f, err := os.Open(in.path)
+	if err != nil {
+		return fmt.Errorf("opening %s: %w", in.name, unwrapPathError(err))
+	}
+	defer f.Close()
+	br := bufio.NewReader(f)
+	if magic, _ := br.Peek(2); len(magic) < 2 || magic[0] != 0x1f || magic[1] != 0x8b {
+		return nil
+	}
+	zr, err := gzip.NewReader(br)
+	if err == nil {
+		_, err = io.Copy(io.Discard, zr)
+	}
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) {
+		return fmt.Errorf("%s: damaged gzip file (%v): nothing of it was ingested; restore it from a good copy", in.name, err)
+	}
+	return nil
+}
+
 // opened is an input opened for reading its content.
 type opened struct {
 	r      *bufio.Reader // decompressed content
 	closer io.Closer
+	gzip   bool
 }
 
 // open opens an input and decompresses it when its first bytes are gzip's
@@ -186,7 +215,7 @@ func (in input) open(stdin io.Reader, raw io.Writer) (*opened, error) {
 			closer.Close()
 			return nil, fmt.Errorf("opening %s: gzip: %w", in.name, err)
 		}
-		return &opened{r: bufio.NewReaderSize(zr, maxLine), closer: closer}, nil
+		return &opened{r: bufio.NewReaderSize(zr, maxLine), closer: closer, gzip: true}, nil
 	}
 	if br.Size() < maxLine {
 		br = bufio.NewReaderSize(br, maxLine)

@@ -38,6 +38,9 @@ func (w *Warehouse) Begin() (*Batch, error) {
 	if err := os.MkdirAll(staging, 0o755); err != nil {
 		return nil, fmt.Errorf("starting batch: %w", err)
 	}
+	if err := syncUp(staging, w.dir); err != nil {
+		return nil, fmt.Errorf("starting batch: %w", err)
+	}
 	return &Batch{w: w, id: id, staging: staging}, nil
 }
 
@@ -126,8 +129,10 @@ func (w *Warehouse) finish(staging string) error {
 		}
 		dirs[filepath.Dir(dst)] = true
 	}
+	// The renames and any new partition folders must be on disk before the
+	// staging folder (and with it the commit record) goes.
 	for d := range dirs {
-		if err := syncFile(d); err != nil {
+		if err := syncUp(d, w.dir); err != nil {
 			return fmt.Errorf("placing files: %w", err)
 		}
 	}
@@ -161,6 +166,20 @@ func (w *Warehouse) recover() error {
 // stagedName is the name in the staging folder of a batch's i-th file; the
 // commit record lists the files' final paths in the same order.
 func stagedName(i int) string { return strconv.Itoa(i) + ".part" }
+
+// syncUp flushes dir and each folder above it up to root, so that folders
+// just created survive a power loss.
+func syncUp(dir, root string) error {
+	root = filepath.Clean(root)
+	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
+		if err := syncFile(d); err != nil {
+			return err
+		}
+		if d == root || d == filepath.Dir(d) || !strings.HasPrefix(d, root) {
+			return nil
+		}
+	}
+}
 
 // syncFile flushes a file or folder to disk.
 func syncFile(path string) error {

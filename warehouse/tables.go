@@ -5,23 +5,37 @@ import "time"
 // Hit is a row of the hits table: one request in a web server log. The site
 // and date columns come from the partition path, not from the file.
 type Hit struct {
-	TS         time.Time `parquet:"ts,timestamp(microsecond)"`
-	VisitorID  string    `parquet:"visitor_id,optional"`
-	IP         string    `parquet:"ip,optional,dict"` // only with --keep-ip
-	VHost      string    `parquet:"vhost,optional,dict"`
-	Method     string    `parquet:"method,optional,dict"`
-	Path       string    `parquet:"path,optional,dict"`
-	Query      string    `parquet:"query,optional"`
-	Protocol   string    `parquet:"protocol,optional,dict"`
-	Status     int32     `parquet:"status"`
-	Bytes      *int64    `parquet:"bytes,optional"`
-	Referrer   string    `parquet:"referrer,optional,dict"`
-	UserAgent  string    `parquet:"user_agent,optional,dict"`
-	IsBot      *bool     `parquet:"is_bot,optional"`
-	BotName    string    `parquet:"bot_name,optional,dict"`
-	SourceFile string    `parquet:"source_file,dict"`
-	SourceLine int64     `parquet:"source_line"`
-	Batch      string    `parquet:"batch,dict"`
+	TS        time.Time `parquet:"ts,timestamp(microsecond)"`
+	VisitorID string    `parquet:"visitor_id,optional"`
+	IP        string    `parquet:"ip,optional,dict"` // only with --keep-ip
+	VHost     string    `parquet:"vhost,optional,dict"`
+	Method    string    `parquet:"method,optional,dict"`
+	Path      string    `parquet:"path,optional,dict"`
+	Query     string    `parquet:"query,optional"`
+	Protocol  string    `parquet:"protocol,optional,dict"`
+	Status    int32     `parquet:"status"`
+	Bytes     *int64    `parquet:"bytes,optional"`
+	Referrer  string    `parquet:"referrer,optional,dict"`
+	UserAgent string    `parquet:"user_agent,optional,dict"`
+	// What the user agent says (classify.ParseAgent). is_bot here is by
+	// agent only; the hits view adds visitors that fetched /robots.txt.
+	IsBot       bool   `parquet:"is_bot"`
+	BotName     string `parquet:"bot_name,optional,dict"`
+	BotCategory string `parquet:"bot_category,optional,dict"`
+	Browser     string `parquet:"browser,optional,dict"`
+	OS          string `parquet:"os,optional,dict"`
+	Device      string `parquet:"device,optional,dict"`
+	// Where the request came from (classify.Referrers): the hit's own
+	// channel; a visit's channel is its first page view's.
+	Channel        string `parquet:"channel,dict"`
+	ReferrerHost   string `parquet:"referrer_host,optional,dict"`
+	ReferrerDomain string `parquet:"referrer_domain,optional,dict"`
+	Source         string `parquet:"source,optional,dict"` // search engine or social network
+	Keyword        string `parquet:"keyword,optional,dict"`
+
+	SourceFile string `parquet:"source_file,dict"`
+	SourceLine int64  `parquet:"source_line"`
+	Batch      string `parquet:"batch,dict"`
 }
 
 // Reject is a row of the rejects table: an input line or record that could
@@ -56,6 +70,21 @@ type LedgerEntry struct {
 	Lines      int64     `parquet:"lines"`      // lines of the stream that are in
 	Rows       int64     `parquet:"rows"`
 	Rejects    int64     `parquet:"rejects"`
+	// Partial is set when the last line read had no newline: if the
+	// stream grows, the bytes up to the next newline are that line's rest.
+	Partial bool `parquet:"partial"`
+	// Checkpoints are prefix hashes at line ends about every MiB of the
+	// range this entry read, so that a copy shorter than what is in (an
+	// older copy of a log, ingested after a newer one) is recognised too.
+	Checkpoints []Checkpoint `parquet:"checkpoints,list"`
+}
+
+// Checkpoint is the SHA-256 of a stream's first Offset bytes, which hold
+// Lines lines.
+type Checkpoint struct {
+	Offset int64  `parquet:"offset"`
+	Lines  int64  `parquet:"lines"`
+	Hash   string `parquet:"hash"`
 }
 
 // Table folders, relative to the warehouse root.

@@ -8,12 +8,15 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/parquet-go/parquet-go"
 	"github.com/parquet-go/parquet-go/format"
 
 	_ "github.com/duckdb/duckdb-go/v2" // registers the "duckdb" driver
+
+	"github.com/cmpulse/cmpulse/queries"
 )
 
 // table is a warehouse table as a view: its folder, the Hive partition
@@ -31,7 +34,7 @@ type hiveColumn struct{ name, typ string }
 
 var tables = []table{
 	{
-		name:   "hits",
+		name:   "raw_hits", // the hits view (queries/view_hits.sql) builds on it
 		dir:    HitsDir,
 		hive:   []hiveColumn{{"site", "VARCHAR"}, {"date", "DATE"}},
 		schema: parquet.SchemaOf(Hit{}),
@@ -46,12 +49,23 @@ var tables = []table{
 	},
 }
 
-// Views returns the CREATE VIEW statements that make the warehouse in dir
-// queryable by its table names, for cmpulse sql and for the DuckDB CLI.
-func Views(dir string) ([]string, error) {
+// derived are the views defined in SQL over the tables, in order: each
+// may use the ones before it. definitions holds the macros of SPEC's
+// definitions.
+var derived = []string{"definitions", "view_hits", "view_pageviews", "view_sessions"}
+
+// Views returns the statements that make the warehouse in dir queryable by
+// its table names (hits, pageviews, sessions, rejects), for cmpulse sql and
+// for the DuckDB CLI. The derived views' SQL comes from qs.
+func Views(dir string, qs *queries.Set) ([]string, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, fmt.Errorf("finding warehouse: %w", err)
+	}
+	if strings.ContainsAny(abs, "*?[]{}") {
+		// read_parquet expands these in its path: the views would read
+		// other folders' files, or none.
+		return nil, fmt.Errorf("warehouse path %s has a glob character (* ? [ ] { }): DuckDB would read the wrong files; move or rename the folder", abs)
 	}
 	var out []string
 	for _, t := range tables {
@@ -60,6 +74,13 @@ func Views(dir string) ([]string, error) {
 			return nil, err
 		}
 		out = append(out, v)
+	}
+	for _, name := range derived {
+		q, err := qs.Get(name)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, strings.TrimSpace(q))
 	}
 	return out, nil
 }
@@ -140,14 +161,29 @@ func Quote(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
 }
 
+// finishInterrupted completes a batch that a crashed writer committed but did
+// not finish placing, so that readers never see half of it. It takes the
+// lock to do so; if a writer holds it, that writer is finishing its batch.
+func finishInterrupted(dir string) {
+	committed, _ := filepath.Glob(filepath.Join(dir, stagingDir, "*", commitFile))
+	if len(committed) == 0 {
+		return
+	}
+	if w, err := Open(dir); err == nil {
+		w.Close()
+	}
+}
+
 // ErrNoWarehouse is returned by OpenDB for a folder that is not a warehouse.
 var ErrNoWarehouse = errors.New("no warehouse")
 
 // DBOptions tune the DuckDB session.
 type DBOptions struct {
-	MemoryLimit string // DuckDB's memory_limit, e.g. "2GB"; "" for DuckDB's default
-	TempDir     string // where DuckDB spills; "" for DuckDB's default
-	TimeZone    string // session time zone; "" for UTC
+	MemoryLimit string       // DuckDB's memory_limit, e.g. "2GB"; "" for DuckDB's default
+	TempDir     string       // where DuckDB spills; "" for DuckDB's default
+	TimeZone    string       // session time zone; "" for UTC
+	Queries     *queries.Set // SQL of the derived views; nil for the embedded
+	Threads     int          // DuckDB threads; 0 for DuckDB's default
 }
 
 // OpenDB opens an in-memory DuckDB database with the warehouse's tables as
@@ -161,6 +197,7 @@ func OpenDB(ctx context.Context, dir string, opt DBOptions) (*sql.DB, error) {
 			return nil, fmt.Errorf("%w at %s: ingest something first (cmpulse ingest), or give --warehouse", ErrNoWarehouse, dir)
 		}
 	}
+	finishInterrupted(dir)
 	db, err := sql.Open("duckdb", "")
 	if err != nil {
 		return nil, fmt.Errorf("starting DuckDB: %w", err)
@@ -178,7 +215,14 @@ func OpenDB(ctx context.Context, dir string, opt DBOptions) (*sql.DB, error) {
 	if opt.TempDir != "" {
 		stmts = append(stmts, "SET temp_directory = "+Quote(opt.TempDir))
 	}
-	views, err := Views(dir)
+	if opt.Threads > 0 {
+		stmts = append(stmts, "SET threads = "+strconv.Itoa(opt.Threads))
+	}
+	qs := opt.Queries
+	if qs == nil {
+		qs = queries.New("")
+	}
+	views, err := Views(dir, qs)
 	if err != nil {
 		db.Close()
 		return nil, err

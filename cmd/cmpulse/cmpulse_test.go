@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"database/sql"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -324,10 +325,43 @@ func TestViewsQuoting(t *testing.T) {
 	if got := one(t, wh, "SELECT count(*) FROM hits"); got != "3" {
 		t.Errorf("hits = %s", got)
 	}
-	// The printed DDL runs in a fresh DuckDB session (as the CLI would).
-	out := mustRun(t, "sql", "--warehouse", wh, "--format", "csv", views+"\nSELECT count(*) AS n FROM hits")
-	if !strings.HasSuffix(out, "3\r\n") {
-		t.Errorf("views DDL then query: %q", out)
+	// The printed DDL runs in a fresh DuckDB session, as the CLI would run
+	// it, from another working folder.
+	db, err := sql.Open("duckdb", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	if _, err := db.Exec(views); err != nil {
+		t.Fatalf("running the printed views: %v", err)
+	}
+	var n int
+	if err := db.QueryRow("SELECT count(*) FROM pageviews").Scan(&n); err != nil || n != 3 {
+		t.Errorf("pageviews through the printed views = %d, %v; want 3", n, err)
+	}
+}
+
+// TestSQLValues checks values that are easy to get wrong: a lone CR inside
+// a CSV field, timestamps in --timezone, TIME, UUID, DECIMAL and NaN.
+func TestSQLValues(t *testing.T) {
+	dir := t.TempDir()
+	wh := filepath.Join(dir, "wh")
+	log := filepath.Join(dir, "a.log")
+	writeLines(t, log, 0, 1)
+	mustRun(t, "ingest", "--warehouse", wh, log)
+	csvOut := mustRun(t, "sql", "--warehouse", wh, "--format", "csv", "SELECT 'a' || chr(13) || 'b' AS v")
+	if csvOut != "v\r\n\"a\rb\"\r\n" {
+		t.Errorf("CR in a field: %q", csvOut)
+	}
+	q := "SELECT TIMESTAMPTZ '2025-01-01 12:00:00+00' AS ts, TIME '12:34:56' AS t, '4eef1e4a-3b2c-4d5e-8f90-123456789abc'::UUID AS u, 1.50::DECIMAL(4,2) AS d, 'NaN'::DOUBLE AS nan"
+	out := mustRun(t, "sql", "--warehouse", wh, "--format", "csv", "--timezone", "Europe/Paris", q)
+	if want := "ts,t,u,d,nan\r\n2025-01-01 13:00:00+01:00,12:34:56,4eef1e4a-3b2c-4d5e-8f90-123456789abc,1.5,NaN\r\n"; out != want {
+		t.Errorf("values as CSV:\n%q\nwant\n%q", out, want)
+	}
+	out = mustRun(t, "sql", "--warehouse", wh, "--format", "json", q)
+	if want := `{"ts":"2025-01-01 12:00:00+00:00","t":"12:34:56","u":"4eef1e4a-3b2c-4d5e-8f90-123456789abc","d":1.5,"nan":"NaN"}` + "\n"; out != want {
+		t.Errorf("values as JSON:\n%s\nwant\n%s", out, want)
 	}
 }
 

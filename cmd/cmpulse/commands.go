@@ -31,6 +31,8 @@ type env struct {
 var commands = []command{
 	demoCommand,
 	ingestCommand,
+	reportCommand,
+	runCommand,
 	sqlCommand,
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/spf13/pflag"
 
@@ -23,14 +24,21 @@ var demoCommand = command{
 	usage:   "[--out DIR]",
 	doc: `
 Makes the bundled sample data (a blog's rotated access logs over 120 days,
-generated the same way every time), ingests it into a warehouse in DIR and
-prints what the warehouse holds. It needs no network and no input of yours.
-Running it again adds nothing: the ledger knows the files are in.
+generated the same way every time), ingests it into a warehouse in DIR,
+prints what the warehouse holds, writes the HTML report into DIR/report and
+prints the path of its index.html. It needs no network and no input of
+yours. Running it again adds nothing: the ledger knows the files are in.
+
+The report covers 28 days chosen to hold the sample's outage (day 60) and
+its Reddit spike (day 75), so that the peaks page has something to show;
+--from and --to choose another period.
 
 --days and --scale make a longer or busier log, e.g. for benchmarks.`,
 	setup: func(fs *pflag.FlagSet) func(context.Context, *env, []string) error {
 		var out string
 		var quiet bool
+		var ro reportOptions
+		ro.flags(fs, false)
 		cfg := sampledata.Config{Host: demoSite}
 		fs.StringVar(&out, "out", "cmpulse-demo", "`folder` for the sample data and the warehouse")
 		fs.IntVar(&cfg.Days, "days", 120, "`days` of traffic to generate")
@@ -94,13 +102,29 @@ Running it again adds nothing: the ledger knows the files are in.
 					return fmt.Errorf("query %s: %w", q.name, err)
 				}
 				fmt.Fprintf(e.stdout, "\n%s:\n", q.title)
-				err = printTable(e.stdout, rows)
+				err = printTable(e.stdout, rows, time.UTC)
 				rows.Close()
 				if err != nil {
 					return fmt.Errorf("query %s: %w", q.name, err)
 				}
 			}
-			fmt.Fprintf(e.stdout, "\nwarehouse: %s\ntry: cmpulse sql --warehouse %s \"SELECT status, count(*) FROM hits GROUP BY 1 ORDER BY 2 DESC\"\n", wh, wh)
+			fmt.Fprintf(e.stdout, "\nwarehouse: %s\ntry: cmpulse sql --warehouse %s \"SELECT channel, count(*) FROM sessions GROUP BY 1 ORDER BY 2 DESC\"\n", wh, wh)
+
+			ro.warehouse, ro.out, ro.site = wh, filepath.Join(out, "report"), demoSite
+			if ro.from == "" && ro.to == "" && cfg.Days == 120 && cfg.Start.IsZero() {
+				start := time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC) // the generator's default
+				ro.from = start.AddDate(0, 0, 56).Format(time.DateOnly)
+				ro.to = start.AddDate(0, 0, 83).Format(time.DateOnly)
+			}
+			if ro.zone == "" {
+				ro.zone = "UTC" // the sample's days are UTC days, whatever the machine's zone
+			}
+			db.Close()
+			index, err := writeReport(ctx, ro)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stdout, "\nreport: %s\n", index)
 			return nil
 		}
 	},

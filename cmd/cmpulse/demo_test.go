@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -45,6 +46,24 @@ func TestDemo(t *testing.T) {
 		day := start.AddDate(0, 0, d).Format(time.DateOnly)
 		if !strings.Contains(fmt.Sprint(top), day) {
 			t.Errorf("spike day %s is not among the busiest days %v", day, top)
+		}
+	}
+
+	// The report: its peaks page finds the generator's outage (a trough) and
+	// Reddit spike (a peak), the two of Dips and Spikes in its period.
+	if !strings.Contains(stdout, "report: "+filepath.Join(out, "report", "index.html")) {
+		t.Errorf("demo does not print the report's path:\n%s", stdout)
+	}
+	peaks, err := os.ReadFile(filepath.Join(out, "report", "peaks.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		start.AddDate(0, 0, sampledata.Dips[0]).Format(time.DateOnly) + ",trough",
+		start.AddDate(0, 0, sampledata.Spikes[1]).Format(time.DateOnly) + ",peak",
+	} {
+		if !strings.Contains(string(peaks), want) {
+			t.Errorf("peaks.csv lacks %q:\n%s", want, peaks)
 		}
 	}
 

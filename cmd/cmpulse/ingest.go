@@ -20,7 +20,7 @@ import (
 var ingestCommand = command{
 	name:    "ingest",
 	summary: "read log files into the warehouse",
-	usage:   "[--warehouse DIR] [--site NAME] [--format F] [--keep-ip] PATH...",
+	usage:   "[--warehouse DIR] [--site NAME] [--host HOST]... [--format F] [--keep-ip] PATH...",
 	doc: `
 Reads web server access logs into the warehouse as Parquet. PATH is a file,
 a folder (every file in it), a glob ("logs/access.log*"), a .gz file, or "-"
@@ -37,6 +37,7 @@ table with file, line and reason; the run still exits 0 and says so.`,
 		fs.StringVar(&opt.Warehouse, "warehouse", warehouse.DefaultDir, "warehouse `folder`")
 		fs.StringVar(&opt.Site, "site", "default", "`name` of the site the logs belong to")
 		fs.StringVar(&opt.Format, "format", "", "input `format`, instead of detecting it")
+		fs.StringSliceVar(&opt.Hosts, "host", nil, "another `host` name of the site, for telling internal referrers (repeatable; the site name and its www. variant are included)")
 		fs.BoolVar(&opt.KeepIP, "keep-ip", false, "store client IP addresses (hits.ip); by default only a keyed hash is kept")
 		fs.BoolVarP(&quiet, "quiet", "q", false, "no progress bar")
 		return func(ctx context.Context, e *env, args []string) error {
@@ -54,12 +55,10 @@ table with file, line and reason; the run still exits 0 and says so.`,
 			if errors.Is(err, ingest.ErrUsage) {
 				return &usageError{err}
 			}
-			if sum != nil {
-				printSummary(e.stdout, sum)
-			}
 			if err != nil {
-				return err
+				return err // the batch was not committed: a summary would mislead
 			}
+			printSummary(e.stdout, sum)
 			return reportProblems(e.stderr, sum)
 		}
 	},

@@ -3,18 +3,22 @@ package main
 import (
 	"context"
 	"database/sql"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"math/big"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
 	"unicode/utf8"
 
+	"github.com/duckdb/duckdb-go/v2"
 	"github.com/spf13/pflag"
 
+	"github.com/cmpulse/cmpulse/internal/rfc4180"
+	"github.com/cmpulse/cmpulse/queries"
 	"github.com/cmpulse/cmpulse/warehouse"
 )
 
@@ -24,7 +28,8 @@ var sqlCommand = command{
 	usage:   "[--warehouse DIR] [--format table|csv|json] QUERY | --views",
 	doc: `
 Runs a DuckDB SQL query with the warehouse's tables defined as views (hits,
-rejects) and prints the result: an aligned table, CSV (RFC 4180 with a header
+pageviews, sessions, rejects; raw_hits is hits before the robots.txt rule)
+and prints the result: an aligned table, CSV (RFC 4180 with a header
 row) or JSON Lines (one object per row). QUERY is the rest of the command line;
 with none, or "-", it is read from standard input. Timestamps are shown in UTC
 unless --timezone says otherwise.
@@ -32,25 +37,30 @@ unless --timezone says otherwise.
 --views prints the CREATE VIEW statements instead, so that the DuckDB CLI can
 query the same warehouse:  cmpulse sql --views | duckdb`,
 	setup: func(fs *pflag.FlagSet) func(context.Context, *env, []string) error {
-		var dir, format, tz string
+		var dir, format, tz, qdir string
 		var views bool
 		fs.StringVar(&dir, "warehouse", warehouse.DefaultDir, "warehouse `folder`")
 		fs.StringVarP(&format, "format", "f", "table", "output `format`: table, csv or json")
 		fs.StringVar(&tz, "timezone", "UTC", "time `zone` for showing timestamps, e.g. Europe/Paris")
 		fs.BoolVar(&views, "views", false, "print the CREATE VIEW statements and exit")
+		fs.StringVar(&qdir, "queries", "", "read the views' `.sql` files from this folder first (to change a definition without rebuilding)")
 		return func(ctx context.Context, e *env, args []string) error {
 			if views {
 				if len(args) > 0 {
 					return usagef("--views takes no query")
 				}
-				stmts, err := warehouse.Views(dir)
+				stmts, err := warehouse.Views(dir, queries.New(qdir))
 				if err != nil {
 					return err
 				}
 				fmt.Fprintln(e.stdout, strings.Join(stmts, "\n\n"))
 				return nil
 			}
-			var print func(io.Writer, *sql.Rows) error
+			loc, err := time.LoadLocation(tz)
+			if err != nil {
+				return usagef("--timezone %q: %v", tz, err)
+			}
+			var print func(io.Writer, *sql.Rows, *time.Location) error
 			switch format {
 			case "table":
 				print = printTable
@@ -72,7 +82,7 @@ query the same warehouse:  cmpulse sql --views | duckdb`,
 			if strings.TrimSpace(query) == "" {
 				return usagef("no query given")
 			}
-			db, err := warehouse.OpenDB(ctx, dir, warehouse.DBOptions{TimeZone: tz})
+			db, err := warehouse.OpenDB(ctx, dir, warehouse.DBOptions{TimeZone: tz, Queries: queries.New(qdir)})
 			if err != nil {
 				return err
 			}
@@ -82,7 +92,7 @@ query the same warehouse:  cmpulse sql --views | duckdb`,
 				return fmt.Errorf("query failed: %w", err)
 			}
 			defer rows.Close()
-			if err := print(e.stdout, rows); err != nil {
+			if err := print(e.stdout, rows, loc); err != nil {
 				return fmt.Errorf("query failed: %w", err)
 			}
 			return nil
@@ -114,34 +124,49 @@ func scan(rows *sql.Rows, n int) ([]any, error) {
 	return vals, rows.Scan(ptrs...)
 }
 
-// format renders a value as text; ok is false for NULL.
-func format(v any, dbType string) (s string, ok bool) {
+// format renders a value as text; ok is false for NULL. Timestamps with a
+// zone are shown in loc (the --timezone flag).
+func format(v any, dbType string, loc *time.Location) (s string, ok bool) {
 	switch v := v.(type) {
 	case nil:
 		return "", false
 	case time.Time:
-		switch {
-		case dbType == "DATE":
+		switch dbType {
+		case "DATE":
 			return v.Format(time.DateOnly), true
-		case strings.HasPrefix(dbType, "TIME") && strings.Contains(dbType, "Z") || strings.Contains(dbType, "WITH TIME ZONE"):
-			return v.Format("2006-01-02 15:04:05.999999-07:00"), true
+		case "TIME", "TIME_NS":
+			return v.Format("15:04:05.999999"), true
+		case "TIMETZ", "TIME WITH TIME ZONE":
+			return v.Format("15:04:05.999999-07:00"), true
+		case "TIMESTAMPTZ", "TIMESTAMP WITH TIME ZONE":
+			return v.In(loc).Format("2006-01-02 15:04:05.999999-07:00"), true
 		default:
 			return v.Format("2006-01-02 15:04:05.999999"), true
 		}
 	case []byte:
+		if dbType == "UUID" && len(v) == 16 {
+			u := duckdb.UUID(v)
+			return u.String(), true
+		}
 		if utf8.Valid(v) {
 			return string(v), true
 		}
 		return fmt.Sprintf("\\x%x", v), true
 	case string:
 		return v, true
+	case duckdb.Interval:
+		return fmt.Sprintf("%d months %d days %s", v.Months, v.Days, time.Duration(v.Micros)*time.Microsecond), true
+	case float64:
+		return strconv.FormatFloat(v, 'g', -1, 64), true
+	case float32:
+		return strconv.FormatFloat(float64(v), 'g', -1, 32), true
 	case fmt.Stringer:
 		return v.String(), true
 	}
 	return fmt.Sprint(v), true
 }
 
-func printTable(w io.Writer, rows *sql.Rows) error {
+func printTable(w io.Writer, rows *sql.Rows, loc *time.Location) error {
 	names, types, err := columns(rows)
 	if err != nil {
 		return err
@@ -161,7 +186,7 @@ func printTable(w io.Writer, rows *sql.Rows) error {
 			return err
 		}
 		for i, v := range vals {
-			s, ok := format(v, types[i])
+			s, ok := format(v, types[i], loc)
 			if !ok {
 				s = "NULL"
 			}
@@ -188,13 +213,12 @@ func plural(n int) string {
 	return "s"
 }
 
-func printCSV(w io.Writer, rows *sql.Rows) error {
+func printCSV(w io.Writer, rows *sql.Rows, loc *time.Location) error {
 	names, types, err := columns(rows)
 	if err != nil {
 		return err
 	}
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true // RFC 4180
+	cw := rfc4180.NewWriter(w)
 	if err := cw.Write(names); err != nil {
 		return err
 	}
@@ -205,7 +229,7 @@ func printCSV(w io.Writer, rows *sql.Rows) error {
 			return err
 		}
 		for i, v := range vals {
-			rec[i], _ = format(v, types[i])
+			rec[i], _ = format(v, types[i], loc)
 		}
 		if err := cw.Write(rec); err != nil {
 			return err
@@ -214,12 +238,11 @@ func printCSV(w io.Writer, rows *sql.Rows) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }
 
 // printJSON writes JSON Lines with the columns in query order.
-func printJSON(w io.Writer, rows *sql.Rows) error {
+func printJSON(w io.Writer, rows *sql.Rows, loc *time.Location) error {
 	names, types, err := columns(rows)
 	if err != nil {
 		return err
@@ -240,7 +263,7 @@ func printJSON(w io.Writer, rows *sql.Rows) error {
 				line = append(line, ',')
 			}
 			line = append(append(line, keys[i]...), ':')
-			b, err := jsonValue(v, types[i])
+			b, err := jsonValue(v, types[i], loc)
 			if err != nil {
 				return fmt.Errorf("column %s: %w", names[i], err)
 			}
@@ -254,17 +277,31 @@ func printJSON(w io.Writer, rows *sql.Rows) error {
 	return rows.Err()
 }
 
-func jsonValue(v any, dbType string) ([]byte, error) {
+func jsonValue(v any, dbType string, loc *time.Location) ([]byte, error) {
 	switch v := v.(type) {
 	case nil:
 		return []byte("null"), nil
-	case bool, int8, int16, int32, int64, uint8, uint16, uint32, uint64, int, uint, float32, float64:
+	case float64:
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return json.Marshal(strconv.FormatFloat(v, 'g', -1, 64)) // JSON has no NaN
+		}
+		return json.Marshal(v)
+	case float32:
+		return jsonValue(float64(v), dbType, loc)
+	case bool, int8, int16, int32, int64, uint8, uint16, uint32, uint64, int, uint:
 		return json.Marshal(v)
 	case *big.Int:
 		return []byte(v.String()), nil
+	case duckdb.Decimal:
+		return []byte(v.String()), nil // a JSON number, with its scale
 	case []any, map[string]any:
-		return json.Marshal(v)
+		b, err := json.Marshal(v)
+		if err != nil { // NaN inside, or a type JSON cannot hold
+			s, _ := format(v, dbType, loc)
+			return json.Marshal(s)
+		}
+		return b, nil
 	}
-	s, _ := format(v, dbType)
+	s, _ := format(v, dbType, loc)
 	return json.Marshal(s)
 }

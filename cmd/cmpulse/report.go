@@ -1,0 +1,93 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"github.com/cmpulse/cmpulse/queries"
+	"github.com/cmpulse/cmpulse/reports"
+	"github.com/cmpulse/cmpulse/transform"
+	"github.com/cmpulse/cmpulse/warehouse"
+)
+
+// reportOptions are the flags shared by report, run and demo.
+type reportOptions struct {
+	warehouse   string
+	out         string
+	from, to    string
+	site        string
+	zone        string
+	queries     string
+	memoryLimit string
+}
+
+func (o *reportOptions) flags(fs *pflag.FlagSet, withWarehouse bool) {
+	if withWarehouse {
+		fs.StringVar(&o.warehouse, "warehouse", warehouse.DefaultDir, "warehouse `folder`")
+		fs.StringVar(&o.out, "out", "report", "`folder` to write the report into")
+	}
+	fs.StringVar(&o.from, "from", "", "first `day` of the period, YYYY-MM-DD (default: 28 days before --to)")
+	fs.StringVar(&o.to, "to", "", "last `day` of the period, YYYY-MM-DD (default: the last day with data)")
+	fs.StringVar(&o.zone, "timezone", "", "time `zone` of day boundaries, e.g. Europe/Paris (default: the machine's, "+transform.LocalZone()+")")
+	fs.StringVar(&o.queries, "queries", "", "read .sql files from this `folder` first (to change a metric without rebuilding)")
+	fs.StringVar(&o.memoryLimit, "memory-limit", "2GB", "DuckDB's memory `limit`; beyond it DuckDB spills to a temporary folder")
+}
+
+// writeReport computes the report and writes it; it returns index.html's path.
+func writeReport(ctx context.Context, o reportOptions) (string, error) {
+	qs := queries.New(o.queries)
+	db, err := warehouse.OpenDB(ctx, o.warehouse, warehouse.DBOptions{
+		MemoryLimit: o.memoryLimit,
+		TempDir:     filepath.Join(o.warehouse, "_tmp"),
+		Queries:     qs,
+	})
+	if err != nil {
+		return "", err
+	}
+	defer db.Close()
+	r, err := transform.Build(ctx, db, transform.Options{
+		From: o.from, To: o.to, Site: o.site, Zone: o.zone, Queries: qs, Now: time.Now(),
+	})
+	if errors.Is(err, transform.ErrNoData) {
+		return "", fmt.Errorf("%w at %s for site %q: ingest some logs first", err, o.warehouse, o.site)
+	}
+	if err != nil {
+		return "", err
+	}
+	if err := reports.Write(o.out, r); err != nil {
+		return "", err
+	}
+	return filepath.Join(o.out, "index.html"), nil
+}
+
+var reportCommand = command{
+	name:    "report",
+	summary: "write the static HTML report",
+	usage:   "[--warehouse DIR] [--out DIR] [--from DATE] [--to DATE] [--site NAME] [--timezone ZONE]",
+	doc: `
+Writes the HTML report of a period (default: the last 28 days with data),
+compared with the previous period of the same length, into --out: one page
+per section, its charts, and every table as CSV beside it. The report opens
+from disk in any browser, offline: it loads nothing from the network.`,
+	setup: func(fs *pflag.FlagSet) func(context.Context, *env, []string) error {
+		var o reportOptions
+		o.flags(fs, true)
+		fs.StringVar(&o.site, "site", "", "report on this `site` only (default: all sites together)")
+		return func(ctx context.Context, e *env, args []string) error {
+			if len(args) > 0 {
+				return usagef("report takes no arguments")
+			}
+			index, err := writeReport(ctx, o)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(e.stdout, index)
+			return nil
+		}
+	},
+}

@@ -1,0 +1,136 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+
+	"github.com/cmpulse/cmpulse/internal/browsertest"
+)
+
+// hostileLog is a log whose paths, referrers and agents carry markup and
+// javascript: links, as an attacker can put in anyone's access log.
+func hostileLog(t *testing.T, path string) {
+	t.Helper()
+	payloads := []string{
+		`<script>window.__xss=1;alert(1)</script>`,
+		`"><img src=x onerror="window.__xss=1">`,
+		`javascript:window.__xss=1`,
+		`</script><script>window.__xss=1</script>`,
+	}
+	var b strings.Builder
+	for day := 1; day <= 3; day++ {
+		for i, p := range payloads {
+			ip := fmt.Sprintf("198.51.100.%d", 10*day+i)
+			esc := strings.ReplaceAll(p, `"`, `\"`)
+			// A page path with the payload, entered from a referrer
+			// carrying it, by an agent carrying it, then a second page.
+			fmt.Fprintf(&b, "%s - - [%02d/Mar/2025:10:00:%02d +0000] \"GET /p/%s HTTP/1.1\" 200 100 \"https://evil.example/%s\" \"Mozilla/5.0 %s\"\n",
+				ip, day, i, strings.ReplaceAll(p, " ", "%20"), esc, esc)
+			fmt.Fprintf(&b, "%s - - [%02d/Mar/2025:10:01:%02d +0000] \"GET /ok/ HTTP/1.1\" 200 100 \"%s\" \"Mozilla/5.0 %s\"\n",
+				ip, day, i, esc, esc)
+			// A search visit whose keyword is the payload.
+			fmt.Fprintf(&b, "%s - - [%02d/Mar/2025:11:00:%02d +0000] \"GET /s/ HTTP/1.1\" 200 100 \"https://www.google.com/search?q=%s\" \"Mozilla/5.0 (X11; Linux x86_64) Firefox/120.0\"\n",
+				ip, day, i, strings.ReplaceAll(esc, " ", "+"))
+		}
+	}
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestReportEscapesInput writes the report of a hostile log and checks that
+// no payload became markup: no script but the report's own, no element with
+// an event handler, no javascript: link. Then it opens every page in
+// Chromium (skipped without it, except in CI), which fails if a payload ran.
+func TestReportEscapesInput(t *testing.T) {
+	dir := t.TempDir()
+	wh := filepath.Join(dir, "wh")
+	log := filepath.Join(dir, "evil.log")
+	hostileLog(t, log)
+	mustRun(t, "ingest", "-q", "--warehouse", wh, "--site", "victim.example", log)
+	if got := one(t, wh, "SELECT count(*) FROM hits WHERE path LIKE '%<script>%' OR user_agent LIKE '%onerror%'"); got == "0" {
+		t.Fatal("the payloads did not reach the warehouse: the test would prove nothing")
+	}
+	out := filepath.Join(dir, "report")
+	mustRun(t, "report", "--warehouse", wh, "--out", out, "--timezone", "UTC")
+
+	pages, _ := filepath.Glob(filepath.Join(out, "*.html"))
+	if len(pages) < 6 {
+		t.Fatalf("report has %d pages", len(pages))
+	}
+	for _, p := range pages {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := html.Parse(strings.NewReader(string(b)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var walk func(*html.Node)
+		walk = func(n *html.Node) {
+			if n.Type == html.ElementNode {
+				if n.Data == "img" || n.Data == "iframe" || n.Data == "object" {
+					t.Errorf("%s: a <%s> element in the page", filepath.Base(p), n.Data)
+				}
+				if n.Data == "script" && n.FirstChild != nil && strings.Contains(n.FirstChild.Data, "__xss") &&
+					!strings.Contains(n.FirstChild.Data, `\u003c`) && !isJSONScript(n) {
+					t.Errorf("%s: a script carries a payload unescaped: %.120s", filepath.Base(p), n.FirstChild.Data)
+				}
+				for _, a := range n.Attr {
+					if strings.HasPrefix(a.Key, "on") {
+						t.Errorf("%s: <%s %s=%q>", filepath.Base(p), n.Data, a.Key, a.Val)
+					}
+					if (a.Key == "href" || a.Key == "src") && strings.HasPrefix(strings.ToLower(strings.TrimSpace(a.Val)), "javascript:") {
+						t.Errorf("%s: <%s %s=%q>", filepath.Base(p), n.Data, a.Key, a.Val)
+					}
+				}
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+		walk(doc)
+	}
+	// The payloads are on the pages, as text.
+	content, _ := os.ReadFile(filepath.Join(out, "content.html"))
+	if !strings.Contains(string(content), "&lt;script&gt;") {
+		t.Error("content.html does not show the hostile path as text")
+	}
+
+	shots := os.Getenv("CMPULSE_SCREENSHOTS") // keep them, e.g. as CI artifacts
+	if shots == "" {
+		shots = filepath.Join(dir, "shots")
+	}
+	browsertest.Check(t, out, shots)
+}
+
+// isJSONScript reports whether a <script> holds data, not code.
+func isJSONScript(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key == "type" && strings.Contains(a.Val, "json") {
+			return true
+		}
+	}
+	return false
+}
+
+// TestDemoReportInBrowser opens the demo's report in Chromium: every page
+// loads offline, every chart draws, nothing fails. Screenshots go to
+// $CMPULSE_SCREENSHOTS when set.
+func TestDemoReportInBrowser(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "demo")
+	mustRun(t, "demo", "-q", "--out", out)
+	shots := os.Getenv("CMPULSE_SCREENSHOTS")
+	if shots == "" {
+		shots = filepath.Join(t.TempDir(), "shots")
+	} else {
+		shots = filepath.Join(shots, "demo")
+	}
+	browsertest.Check(t, filepath.Join(out, "report"), shots)
+}

@@ -1,0 +1,135 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+
+	"github.com/BurntSushi/toml"
+	"github.com/spf13/pflag"
+
+	"github.com/cmpulse/cmpulse/ingest"
+	"github.com/cmpulse/cmpulse/warehouse"
+)
+
+// config is cmpulse.toml: what the nightly job ingests and where it writes.
+// sample-data/cmpulse.toml is a commented example.
+type config struct {
+	Warehouse string       `toml:"warehouse"`
+	Report    string       `toml:"report"`
+	Timezone  string       `toml:"timezone"`
+	KeepIP    bool         `toml:"keep_ip"`
+	Queries   string       `toml:"queries"`
+	Memory    string       `toml:"memory_limit"`
+	Sites     []siteConfig `toml:"site"`
+}
+
+type siteConfig struct {
+	Name   string   `toml:"name"`
+	Hosts  []string `toml:"hosts"`
+	Logs   []string `toml:"logs"`
+	Format string   `toml:"format"`
+}
+
+// loadConfig reads a config file; relative paths in it are relative to the
+// file, so that a cron job's working folder does not matter.
+func loadConfig(path string) (*config, error) {
+	var c config
+	md, err := toml.DecodeFile(path, &c)
+	if err != nil {
+		return nil, fmt.Errorf("reading config: %w", err)
+	}
+	if un := md.Undecoded(); len(un) > 0 {
+		return nil, fmt.Errorf("reading config %s: unknown setting %q", path, un[0].String())
+	}
+	if len(c.Sites) == 0 {
+		return nil, fmt.Errorf("reading config %s: no [[site]]: name at least one site and its logs", path)
+	}
+	base := filepath.Dir(path)
+	rel := func(p, def string) string {
+		if p == "" {
+			p = def
+		}
+		if p == "" || filepath.IsAbs(p) {
+			return p
+		}
+		return filepath.Join(base, p)
+	}
+	c.Warehouse = rel(c.Warehouse, warehouse.DefaultDir)
+	c.Report = rel(c.Report, "report")
+	c.Queries = rel(c.Queries, "")
+	for i, s := range c.Sites {
+		if s.Name == "" {
+			return nil, fmt.Errorf("reading config %s: site %d has no name", path, i+1)
+		}
+		if len(s.Logs) == 0 {
+			return nil, fmt.Errorf("reading config %s: site %s has no logs", path, s.Name)
+		}
+		for j, l := range s.Logs {
+			c.Sites[i].Logs[j] = rel(l, "")
+		}
+	}
+	return &c, nil
+}
+
+var runCommand = command{
+	name:    "run",
+	summary: "the nightly job: ingest every configured source, then report",
+	usage:   "--config FILE",
+	doc: `
+Ingests whatever is new in every site's logs named in the config file, then
+rewrites the report. Meant for cron or a systemd timer (see the README). Only
+new lines are read, so running it more often than nightly is cheap. An input
+that cannot be read is reported and the rest goes on; the exit status is then
+1, after the report is written.`,
+	setup: func(fs *pflag.FlagSet) func(context.Context, *env, []string) error {
+		var path string
+		var quiet bool
+		fs.StringVarP(&path, "config", "c", "", "the config `file` (TOML; see sample-data/cmpulse.toml)")
+		fs.BoolVarP(&quiet, "quiet", "q", false, "no progress bar")
+		return func(ctx context.Context, e *env, args []string) error {
+			if path == "" || len(args) > 0 {
+				return usagef("give the config file with --config, and nothing else")
+			}
+			c, err := loadConfig(path)
+			if err != nil {
+				return err
+			}
+			var problems error
+			for _, s := range c.Sites {
+				opt := ingest.Options{Warehouse: c.Warehouse, Site: s.Name, Hosts: s.Hosts, Format: s.Format, KeepIP: c.KeepIP, Stdin: e.stdin}
+				if !quiet {
+					opt.Progress = progressBar(e.stderr)
+				}
+				fmt.Fprintf(e.stdout, "site %s:\n", s.Name)
+				sum, err := ingest.Ingest(ctx, s.Logs, opt)
+				if opt.Progress != nil {
+					opt.Progress(-1, 0)
+				}
+				if sum != nil {
+					printSummary(e.stdout, sum)
+				}
+				if err != nil {
+					return fmt.Errorf("site %s: %w", s.Name, err)
+				}
+				if err := reportProblems(e.stderr, sum); err != nil {
+					problems = err
+				}
+			}
+			o := reportOptions{warehouse: c.Warehouse, out: c.Report, zone: c.Timezone, queries: c.Queries, memoryLimit: c.Memory}
+			if o.memoryLimit == "" {
+				o.memoryLimit = "2GB"
+			}
+			if len(c.Sites) == 1 {
+				o.site = c.Sites[0].Name
+			}
+			index, err := writeReport(ctx, o)
+			if err != nil {
+				return errors.Join(err, problems)
+			}
+			fmt.Fprintln(e.stdout, index)
+			return problems
+		}
+	},
+}

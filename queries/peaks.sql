@@ -1,0 +1,49 @@
+-- Peak and trough days of the period.
+-- peak / trough day (SPEC): a day whose visitors deviate from the median of
+-- the 28 days before it by at least 3 scaled median absolute deviations
+-- (MAD x 1.4826, the consistent estimator of a standard deviation), up
+-- (peak) or down (trough). A day with fewer than 28 days of history before
+-- it cannot be judged that way: when no day of the period can, the period's
+-- highest and lowest days are shown instead (kind 'highest' / 'lowest').
+-- A MAD of 0 (a flat baseline) flags any change of at least one visitor.
+WITH days AS (
+    SELECT CAST(d AS DATE) AS day
+    FROM generate_series(CAST($from_day AS DATE) - INTERVAL 28 DAY, CAST($to_day AS DATE), INTERVAL 1 DAY) AS t(d)
+), daily AS (
+    SELECT CAST(started_at AS DATE) AS day, count(DISTINCT visitor_id) AS visitors
+    FROM sessions
+    WHERE started_at >= $from - INTERVAL 29 DAY AND started_at < $to
+    GROUP BY 1
+), series AS (
+    SELECT days.day, coalesce(daily.visitors, 0) AS visitors,
+        days.day >= CAST($first_day AS DATE) AS has_data
+    FROM days LEFT JOIN daily USING (day)
+), judged AS (
+    SELECT day, visitors,
+        median(visitors) OVER w AS baseline,
+        mad(visitors) OVER w * 1.4826 AS scaled_mad,
+        count(*) FILTER (WHERE has_data) OVER w AS history_days
+    FROM series
+    WINDOW w AS (ORDER BY day ROWS BETWEEN 28 PRECEDING AND 1 PRECEDING)
+), flagged AS (
+    SELECT *,
+        CASE
+            WHEN history_days < 28 THEN NULL
+            WHEN visitors - baseline >= greatest(3 * scaled_mad, 1) THEN 'peak'
+            WHEN baseline - visitors >= greatest(3 * scaled_mad, 1) THEN 'trough'
+        END AS kind
+    FROM judged
+    WHERE day >= CAST($from_day AS DATE)
+), judgeable AS (
+    SELECT count(*) FILTER (WHERE history_days >= 28) AS n FROM flagged
+), extremes AS (
+    SELECT arg_max(day, visitors) AS hi, arg_min(day, visitors) AS lo FROM flagged
+)
+SELECT f.day, f.visitors, f.baseline, f.scaled_mad, f.history_days,
+    CASE
+        WHEN j.n > 0 THEN f.kind
+        WHEN f.day = e.hi THEN 'highest'
+        WHEN f.day = e.lo THEN 'lowest'
+    END AS kind
+FROM flagged f, judgeable j, extremes e
+ORDER BY f.day;
