@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/parquet-go/parquet-go"
+	"github.com/parquet-go/parquet-go/compress/zstd"
 	"github.com/zeebo/xxh3"
 
 	"github.com/cmpulse/cmpulse/classify"
@@ -29,7 +30,9 @@ const (
 // writerOptions are the same for every table: ZSTD, bounded row groups.
 func writerOptions() []parquet.WriterOption {
 	return []parquet.WriterOption{
-		parquet.Compression(&parquet.Zstd),
+		// The fastest ZSTD level: compression was an eighth of ingest time,
+		// and ingest speed matters more here than the last bytes of size.
+		parquet.Compression(&zstd.Codec{Level: zstd.SpeedFastest}),
 		parquet.MaxRowsPerRowGroup(rowGroupRows),
 		// The default 256 KiB page buffer per column made opening a writer
 		// cost more than filling it for a day of a small site.
@@ -47,12 +50,23 @@ type tableWriter[T any] struct {
 	used int64 // for least-recently-used closing
 }
 
-func newTableWriter[T any](b *warehouse.Batch, rel string) (*tableWriter[T], error) {
+// newTableWriter opens rel in the batch, reusing a spare writer when there
+// is one: opening a Parquet writer allocates buffers for every column, which
+// for a small site's day cost more than writing its rows.
+func newTableWriter[T any](b *warehouse.Batch, rel string, spare *[]*parquet.GenericWriter[T]) (*tableWriter[T], error) {
 	f, err := b.Create(rel)
 	if err != nil {
 		return nil, err
 	}
-	return &tableWriter[T]{f: f, w: parquet.NewGenericWriter[T](f, writerOptions()...), buf: make([]T, 0, bufferRows)}, nil
+	var w *parquet.GenericWriter[T]
+	if n := len(*spare); n > 0 {
+		w = (*spare)[n-1]
+		*spare = (*spare)[:n-1]
+		w.Reset(f)
+	} else {
+		w = parquet.NewGenericWriter[T](f, writerOptions()...)
+	}
+	return &tableWriter[T]{f: f, w: w, buf: make([]T, 0, bufferRows)}, nil
 }
 
 func (t *tableWriter[T]) add(row T) error {
@@ -75,13 +89,18 @@ func (t *tableWriter[T]) flush() error {
 	return nil
 }
 
-func (t *tableWriter[T]) close() error {
+// close finishes the file and, when it went well, gives the writer back
+// for reuse.
+func (t *tableWriter[T]) close(spare *[]*parquet.GenericWriter[T]) error {
 	err := t.flush()
 	if cerr := t.w.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("writing %s: %w", t.f.Name(), cerr)
 	}
 	if cerr := t.f.Close(); err == nil {
 		err = cerr
+	}
+	if err == nil && len(*spare) < maxOpen {
+		*spare = append(*spare, t.w)
 	}
 	return err
 }
@@ -256,6 +275,9 @@ type sink struct {
 	files   map[partition]int // files created per partition, to name the next
 	clock   int64
 	rejects *tableWriter[warehouse.Reject]
+
+	spareHits    []*parquet.GenericWriter[warehouse.Hit]
+	spareRejects []*parquet.GenericWriter[warehouse.Reject]
 }
 
 func newSink(b *warehouse.Batch) *sink {
@@ -275,8 +297,8 @@ func (s *sink) write(site string, c *chunk) error {
 	for _, row := range c.rejects {
 		if s.rejects == nil {
 			date := time.Now().UTC().Format(time.DateOnly)
-			w, err := newTableWriter[warehouse.Reject](s.batch,
-				warehouse.RejectsDir+"/date="+date+"/"+s.batch.ID()+".parquet")
+			w, err := newTableWriter(s.batch,
+				warehouse.RejectsDir+"/date="+date+"/"+s.batch.ID()+".parquet", &s.spareRejects)
 			if err != nil {
 				return err
 			}
@@ -303,7 +325,7 @@ func (s *sink) writer(p partition) (*tableWriter[warehouse.Hit], error) {
 				lru, oldest = k, w.used
 			}
 		}
-		if err := s.hits[lru].close(); err != nil {
+		if err := s.hits[lru].close(&s.spareHits); err != nil {
 			return nil, err
 		}
 		delete(s.hits, lru)
@@ -315,8 +337,8 @@ func (s *sink) writer(p partition) (*tableWriter[warehouse.Hit], error) {
 		name += "-" + strconv.Itoa(n)
 	}
 	date := time.Unix(p.day*86400, 0).UTC().Format(time.DateOnly)
-	w, err := newTableWriter[warehouse.Hit](s.batch,
-		warehouse.HitsDir+"/site="+p.site+"/date="+date+"/"+name+".parquet")
+	w, err := newTableWriter(s.batch,
+		warehouse.HitsDir+"/site="+p.site+"/date="+date+"/"+name+".parquet", &s.spareHits)
 	if err != nil {
 		return nil, err
 	}
@@ -329,13 +351,13 @@ func (s *sink) writer(p partition) (*tableWriter[warehouse.Hit], error) {
 func (s *sink) close() error {
 	var first error
 	for p, w := range s.hits {
-		if err := w.close(); err != nil && first == nil {
+		if err := w.close(&s.spareHits); err != nil && first == nil {
 			first = err
 		}
 		delete(s.hits, p)
 	}
 	if s.rejects != nil {
-		if err := s.rejects.close(); err != nil && first == nil {
+		if err := s.rejects.close(&s.spareRejects); err != nil && first == nil {
 			first = err
 		}
 		s.rejects = nil
