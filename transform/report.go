@@ -171,7 +171,7 @@ func (b *builder) overview(ctx context.Context) (reports.Page, error) {
 		kpi("Page views", "pageviews", count, "Non-bot GET requests answered 200 or 304 for a page (not an asset, feed, robots.txt, favicon or sitemap)."),
 		kpi("Median visit", "median_duration_s", seconds, "Median of last minus first page view of each visit; one-page visits count as 0 s."),
 		kpi("Mean visit", "mean_duration_s", seconds, "Mean of the same durations."),
-		kpi("Bounce share", "bounce_share", percent, "Share of visits with a single page view."),
+		lowerIsBetter(kpi("Bounce share", "bounce_share", percent, "Share of visits with a single page view.")),
 		kpi("Pages per visit", "pages_per_visit", decimal, "Page views per visit."),
 	}})
 
@@ -197,6 +197,12 @@ func (b *builder) overview(ctx context.Context) (reports.Page, error) {
 	page.Blocks = append(page.Blocks, reports.Block{Heading: "Every day of the period", Chart: chart})
 	page.Blocks = append(page.Blocks, reports.Block{Table: dailyTable(daily)})
 	return page, nil
+}
+
+// lowerIsBetter colours a fall as good news.
+func lowerIsBetter(k reports.KPI) reports.KPI {
+	k.Trend = -k.Trend
+	return k
 }
 
 // markKind maps the fallback kinds (highest, lowest) to the two colours.
