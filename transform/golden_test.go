@@ -2,6 +2,7 @@ package transform
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -248,5 +249,57 @@ func TestGoldenQuality(t *testing.T) {
 	rejects := table(t, r, "quality-rejects.csv")
 	if len(rejects) != 1 || rejects[0][0] != "no [timestamp] field" || rejects[0][1] != "1" {
 		t.Errorf("rejects = %v", rejects)
+	}
+}
+
+// TestGoldenPeaksShortHistory: with fewer than 28 days of data before the
+// period, no day can be judged against a baseline, so the period's highest
+// and lowest days are shown instead. The golden log from 20 March on:
+// 20-29 March 2 visitors a day, the 30th 4 (highest), the 31st 1 (lowest).
+func TestGoldenPeaksShortHistory(t *testing.T) {
+	_, file, _, _ := runtime.Caller(0)
+	b, err := os.ReadFile(filepath.Join(filepath.Dir(file), "..", "testdata", "golden-access.log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kept []string
+	for _, l := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		if i := strings.Index(l, "["); i < 0 || l[i+1:i+3] >= "20" {
+			kept = append(kept, l)
+		}
+	}
+	dir := t.TempDir()
+	log := filepath.Join(dir, "short.log")
+	os.WriteFile(log, []byte(strings.Join(kept, "\n")+"\n"), 0o644)
+	wh := filepath.Join(dir, "wh")
+	ctx := context.Background()
+	if _, err := ingest.Ingest(ctx, []string{log}, ingest.Options{Warehouse: wh, Site: "golden.test"}); err != nil {
+		t.Fatal(err)
+	}
+	db, err := warehouse.OpenDB(ctx, wh, warehouse.DBOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	r, err := Build(ctx, db, Options{From: "2025-03-25", To: "2025-03-31", Zone: "UTC"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := table(t, r, "peaks.csv")
+	want := [][]string{{"2025-03-30", "highest", "4"}, {"2025-03-31", "lowest", "1"}}
+	if len(got) != len(want) {
+		t.Fatalf("peaks = %v, want days %v", got, want)
+	}
+	for i := range want {
+		if diff := cmp.Diff(want[i], got[i][:3]); diff != "" {
+			t.Errorf("peak %d (-want +got):\n%s", i, diff)
+		}
+	}
+	var text string
+	for _, b := range page(t, r, "peaks").Blocks {
+		text += b.Text
+	}
+	if !strings.Contains(text, "fewer than 28 days of history") {
+		t.Errorf("the peaks page does not say why it shows highest and lowest days: %q", text)
 	}
 }

@@ -53,6 +53,9 @@ its Reddit spike (day 75), so that the peaks page has something to show;
 			if cfg.Days < 1 || cfg.Scale <= 0 {
 				return usagef("--days and --scale must be positive")
 			}
+			if err := ro.check(); err != nil {
+				return err
+			}
 			// A longer earlier run leaves more rotated files than this one
 			// writes: remove them, or the demo would read them too.
 			old, _ := filepath.Glob(filepath.Join(data, "access.log*"))

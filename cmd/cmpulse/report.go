@@ -38,6 +38,21 @@ func (o *reportOptions) flags(fs *pflag.FlagSet, withWarehouse bool) {
 	fs.StringVar(&o.memoryLimit, "memory-limit", "2GB", "DuckDB's memory `limit`; beyond it DuckDB spills to a temporary folder")
 }
 
+// check refuses flags that cannot work, as usage errors.
+func (o *reportOptions) check() error {
+	for _, d := range []struct{ flag, v string }{{"--from", o.from}, {"--to", o.to}} {
+		if _, err := time.Parse(time.DateOnly, d.v); d.v != "" && err != nil {
+			return usagef("%s %q: use YYYY-MM-DD", d.flag, d.v)
+		}
+	}
+	if o.zone != "" {
+		if _, err := time.LoadLocation(o.zone); err != nil {
+			return usagef("--timezone %q: not a time zone (use an IANA name such as Europe/Paris)", o.zone)
+		}
+	}
+	return nil
+}
+
 // writeReport computes the report and writes it; it returns index.html's path.
 func writeReport(ctx context.Context, o reportOptions) (string, error) {
 	qs := queries.New(o.queries)
@@ -81,6 +96,9 @@ from disk in any browser, offline: it loads nothing from the network.`,
 		return func(ctx context.Context, e *env, args []string) error {
 			if len(args) > 0 {
 				return usagef("report takes no arguments")
+			}
+			if err := o.check(); err != nil {
+				return err
 			}
 			index, err := writeReport(ctx, o)
 			if err != nil {

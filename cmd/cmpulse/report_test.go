@@ -134,3 +134,99 @@ func TestDemoReportInBrowser(t *testing.T) {
 	}
 	browsertest.Check(t, filepath.Join(out, "report"), shots)
 }
+
+// TestRunConfig runs the nightly job from a config file twice: the second
+// run adds nothing and rewrites the report.
+func TestRunConfig(t *testing.T) {
+	dir := t.TempDir()
+	logs := filepath.Join(dir, "logs")
+	os.MkdirAll(logs, 0o755)
+	writeLines(t, filepath.Join(logs, "access.log"), 0, 50)
+	cfg := filepath.Join(dir, "cmpulse.toml")
+	write(t, cfg, `
+warehouse = "wh"
+report = "out"
+timezone = "UTC"
+
+[[site]]
+name = "example.org"
+logs = ["logs/access.log*"]
+`)
+	out := mustRun(t, "run", "-q", "--config", cfg)
+	if !strings.Contains(out, filepath.Join(dir, "out", "index.html")) {
+		t.Errorf("run does not print the report's path:\n%s", out)
+	}
+	if got := one(t, filepath.Join(dir, "wh"), "SELECT count(*) FROM hits WHERE site = 'example.org'"); got != "50" {
+		t.Errorf("hits = %s, want 50", got)
+	}
+	out = mustRun(t, "run", "-q", "--config", cfg)
+	if !strings.Contains(out, "nothing new to add") {
+		t.Errorf("second run added data:\n%s", out)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out", "content.html")); err != nil {
+		t.Error(err)
+	}
+
+	// A typo in the config is an error, not a silent default.
+	write(t, cfg, "warehouse = \"wh\"\nreprot = \"out\"\n[[site]]\nname = \"x\"\nlogs = [\"a\"]\n")
+	if _, errOut, code := cmpulse(t, "", "run", "--config", cfg); code != 1 || !strings.Contains(errOut, `unknown setting "reprot"`) {
+		t.Errorf("typo in config: exit %d, %q", code, errOut)
+	}
+	// A missing log: reported, the report still written, exit 1.
+	write(t, cfg, "warehouse = \"wh\"\nreport = \"out2\"\ntimezone = \"UTC\"\n[[site]]\nname = \"example.org\"\nlogs = [\"logs/access.log\", \"logs/gone.log\"]\n")
+	_, errOut, code := cmpulse(t, "", "run", "-q", "--config", cfg)
+	if code != 1 || !strings.Contains(errOut, "gone.log") {
+		t.Errorf("missing log: exit %d, %q", code, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out2", "index.html")); err != nil {
+		t.Errorf("the report was not written despite the missing log: %v", err)
+	}
+}
+
+// TestQueriesOverride changes a definition from a folder of .sql files:
+// with a 1-minute visit gap, a visitor's pages 2 minutes apart are two
+// visits instead of one.
+func TestQueriesOverride(t *testing.T) {
+	dir := t.TempDir()
+	wh := filepath.Join(dir, "wh")
+	log := filepath.Join(dir, "a.log")
+	ua := "Mozilla/5.0 (X11; Linux x86_64; rv:120.0) Gecko/20100101 Firefox/120.0"
+	write(t, log, fmt.Sprintf("192.0.2.1 - - [01/Mar/2025:10:00:00 +0000] \"GET /a/ HTTP/1.1\" 200 1 \"-\" %q\n", ua)+
+		fmt.Sprintf("192.0.2.1 - - [01/Mar/2025:10:02:00 +0000] \"GET /b/ HTTP/1.1\" 200 1 \"-\" %q\n", ua))
+	mustRun(t, "ingest", "-q", "--warehouse", wh, log)
+	if got := one(t, wh, "SELECT count(*) FROM sessions"); got != "1" {
+		t.Fatalf("sessions = %s, want 1 with the 30-minute gap", got)
+	}
+	defs, err := os.ReadFile(filepath.Join("..", "..", "queries", "definitions.sql"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	qdir := filepath.Join(dir, "queries")
+	os.MkdirAll(qdir, 0o755)
+	write(t, filepath.Join(qdir, "definitions.sql"), strings.Replace(string(defs), "session_gap_s() AS 1800", "session_gap_s() AS 60", 1))
+	out := mustRun(t, "sql", "--warehouse", wh, "--queries", qdir, "--format", "csv", "SELECT count(*) AS n FROM sessions")
+	if out != "n\r\n2\r\n" {
+		t.Errorf("sessions with a 1-minute gap: %q, want 2", out)
+	}
+	mustRun(t, "report", "--warehouse", wh, "--queries", qdir, "--out", filepath.Join(dir, "r"), "--timezone", "UTC")
+	daily, _ := os.ReadFile(filepath.Join(dir, "r", "overview-daily.csv"))
+	if !strings.Contains(string(daily), "2025-03-01,1,2,2") {
+		t.Errorf("report with the overridden gap: %s", daily)
+	}
+}
+
+func TestReportUsage(t *testing.T) {
+	for _, args := range [][]string{
+		{"report", "--from", "01/03/2025"},
+		{"report", "--timezone", "Mars/Olympus"},
+		{"run"},
+	} {
+		if _, errOut, code := cmpulse(t, "", args...); code != 2 || !strings.Contains(errOut, "Usage") {
+			t.Errorf("%v: exit %d, %q", args, code, errOut)
+		}
+	}
+	_, errOut, code := cmpulse(t, "", "report", "--warehouse", filepath.Join(t.TempDir(), "none"))
+	if code != 1 || !strings.Contains(errOut, "ingest something first") {
+		t.Errorf("report without a warehouse: exit %d, %q", code, errOut)
+	}
+}
