@@ -192,6 +192,20 @@ func TestGoldenAcquisition(t *testing.T) {
 	if diff := cmp.Diff(wantKW, table(t, r, "acquisition-keywords.csv")); diff != "" {
 		t.Errorf("keywords (-want +got):\n%s", diff)
 	}
+	// Sources: the engine or network, else the referring domain; S6 came
+	// from no page at all (its second page's internal referrer is not its
+	// source).
+	wantSources := [][]string{
+		{"(unknown)", "email", "1", "0"},
+		{"DuckDuckGo", "search", "1", "0"},
+		{"Google", "search", "1", "0"},
+		{"Hacker News", "social", "1", "0"},
+		{"X", "social", "1", "0"},
+		{"example.co.uk", "referral", "1", "0"},
+	}
+	if diff := cmp.Diff(wantSources, table(t, r, "acquisition-sources.csv")); diff != "" {
+		t.Errorf("sources (-want +got):\n%s", diff)
+	}
 	// Natural links: S3's referrer without query and fragment; its
 	// registrable domain by the public suffix list (co.uk); first seen in
 	// the period, so new.
