@@ -28,7 +28,8 @@ type Source struct {
 	// Engine names the search engine ("Google", "Bing", "DuckDuckGo", ...),
 	// social site ("Facebook", "X", "LinkedIn", "Reddit", "Hacker News",
 	// "Mastodon", ...) or mail service ("Gmail", "Outlook", ...) when it is
-	// known; "" otherwise.
+	// known; for a channel told by utm tags, the utm_source ("newsletter");
+	// "" otherwise.
 	Engine string
 	// Keyword is, for the search channel only, the search terms:
 	// percent-decoded, lower-cased, spaces collapsed, at most 200
@@ -121,6 +122,11 @@ func (r *Referrers) Classify(referrer, landingQuery string) Source {
 	if src.Channel == ChannelDirect || src.Channel == ChannelReferral {
 		if ch := taggedChannel(landingQuery); ch != "" {
 			src.Channel = ch
+			if src.Engine == "" {
+				// The campaign's own name for where it was sent
+				// ("newsletter", "mastodon"): better than no source.
+				src.Engine = findParam(landingQuery, "utm_source", cleanTag)
+			}
 		}
 	}
 	return src

@@ -117,8 +117,8 @@ var referrerTests = []struct {
 	{"webmail anywhere", "https://webmail.example.org/?_task=mail", "", Source{Channel: ChannelEmail, Host: "webmail.example.org", Domain: "example.org"}},
 
 	// utm tags where the referrer cannot tell.
-	{"utm_medium=email without referrer", "", "utm_source=weekly&utm_medium=email&utm_campaign=42", Source{Channel: ChannelEmail}},
-	{"utm_source=newsletter without referrer", "", "utm_source=Newsletter", Source{Channel: ChannelEmail}},
+	{"utm_medium=email without referrer", "", "utm_source=weekly&utm_medium=email&utm_campaign=42", Source{Channel: ChannelEmail, Engine: "weekly"}},
+	{"utm_source=newsletter without referrer", "", "utm_source=Newsletter", Source{Channel: ChannelEmail, Engine: "newsletter"}},
 	{"utm_medium=social without referrer", "", "utm_medium=social", Source{Channel: ChannelSocial}},
 	{"utm tags survive a bad escape", "", "x=%zz&utm_medium=e%2Dmail", Source{Channel: ChannelEmail}},
 	{"utm_medium=cpc means nothing here", "", "utm_medium=cpc", Source{Channel: ChannelDirect}},

@@ -167,13 +167,11 @@ func (m *rowMaker) agent(ua string) classify.Agent {
 	return a
 }
 
-// source classifies where a request came from. Only a request without a
-// referrer looks at its own query (utm_medium=email), so the classification
-// of a referrer can be cached.
+// source classifies where a request came from. The referrer alone decides
+// for most requests, so that is cached; utm tags in the request's own query
+// can change a direct or referral channel (utm_medium=email), which is
+// looked at only when the query has such tags.
 func (m *rowMaker) source(h *Hit) classify.Source {
-	if h.Referrer == "" {
-		return m.referrers.Classify("", h.Query)
-	}
 	s, ok := m.sources[h.Referrer]
 	if !ok {
 		s = m.referrers.Classify(h.Referrer, "")
@@ -181,6 +179,9 @@ func (m *rowMaker) source(h *Hit) classify.Source {
 			clear(m.sources)
 		}
 		m.sources[h.Referrer] = s
+	}
+	if (s.Channel == classify.ChannelDirect || s.Channel == classify.ChannelReferral) && strings.Contains(h.Query, "utm_") {
+		s = m.referrers.Classify(h.Referrer, h.Query)
 	}
 	if h.VHost != "" && s.Channel != "internal" && strings.EqualFold(s.Host, h.VHost) {
 		s.Channel = "internal" // the log names the host it served

@@ -194,14 +194,14 @@ func TestGoldenAcquisition(t *testing.T) {
 	}
 	// Sources: the engine or network, else the referring domain; S6 came
 	// from no page at all (its second page's internal referrer is not its
-	// source).
+	// source): its utm_source names it.
 	wantSources := [][]string{
-		{"(unknown)", "email", "1", "0"},
 		{"DuckDuckGo", "search", "1", "0"},
 		{"Google", "search", "1", "0"},
 		{"Hacker News", "social", "1", "0"},
 		{"X", "social", "1", "0"},
 		{"example.co.uk", "referral", "1", "0"},
+		{"newsletter", "email", "1", "0"}, // utm_source of S6
 	}
 	if diff := cmp.Diff(wantSources, table(t, r, "acquisition-sources.csv")); diff != "" {
 		t.Errorf("sources (-want +got):\n%s", diff)
