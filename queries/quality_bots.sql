@@ -6,6 +6,6 @@ SELECT CASE WHEN is_bot THEN coalesce(bot_category, 'other') ELSE '(human)' END 
     count(*) AS hits,
     count(DISTINCT visitor_id) AS visitors
 FROM hits
-WHERE ts >= $from AND ts < $to
+WHERE ts >= $from AND ts < $to AND ($site = '' OR site = $site)
 GROUP BY ALL
 ORDER BY hits DESC, bot;

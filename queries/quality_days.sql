@@ -7,7 +7,7 @@ WITH days AS (
     SELECT CAST(ts AS DATE) AS day, count(*) AS hits,
         count(*) FILTER (WHERE status >= 500) AS server_errors,
         count(*) FILTER (WHERE is_bot) AS bot_hits
-    FROM hits WHERE ts >= $from AND ts < $to
+    FROM hits WHERE ts >= $from AND ts < $to AND ($site = '' OR site = $site)
     GROUP BY 1
 )
 SELECT days.day, coalesce(h.hits, 0) AS hits, coalesce(h.bot_hits, 0) AS bot_hits, coalesce(h.server_errors, 0) AS server_errors

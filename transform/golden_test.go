@@ -2,6 +2,7 @@ package transform
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -68,6 +69,18 @@ func goldenReport(t *testing.T) *reports.Report {
 	}
 	if f := sum.Files[0]; f.Rows != 76 || f.Rejects != 1 {
 		t.Fatalf("ingest: %d rows, %d rejects, want 76 and 1", f.Rows, f.Rejects)
+	}
+	// Another site in the same warehouse, on the same days: the report of
+	// golden.test must not count any of it.
+	other := filepath.Join(t.TempDir(), "other.log")
+	var lines []string
+	for i := range 20 {
+		lines = append(lines, fmt.Sprintf(`10.9.0.%d - - [30/Mar/2025:1%d:00:00 +0000] "GET /x/ HTTP/1.1" 200 10 "https://www.bing.com/search?q=other" "Mozilla/5.0 (X11; Linux x86_64; rv:120.0) Gecko/20100101 Firefox/120.0"`, i, i%10),
+			fmt.Sprintf(`10.9.1.%d - - [31/Mar/2025:10:00:00 +0000] "GET /robots.txt HTTP/1.1" 200 10 "-" "curl/8.5.0"`, i))
+	}
+	os.WriteFile(other, []byte(strings.Join(lines, "\n")+"\n"), 0o644)
+	if _, err := ingest.Ingest(ctx, []string{other}, ingest.Options{Warehouse: wh, Site: "other.test"}); err != nil {
+		t.Fatal(err)
 	}
 	db, err := warehouse.OpenDB(ctx, wh, warehouse.DBOptions{})
 	if err != nil {

@@ -25,6 +25,7 @@ type Period struct {
 	PrevFrom time.Time // From minus the period's length
 	FirstDay time.Time // first day with data in the warehouse
 	Days     int
+	Site     string // "" for every site
 }
 
 // PrevToDay is the last day of the previous period.
@@ -40,6 +41,7 @@ func (p Period) params(query string) []any {
 		"from_day":  p.FromDay.Format(time.DateOnly),
 		"to_day":    p.ToDay.Format(time.DateOnly),
 		"first_day": p.FirstDay.Format(time.DateOnly),
+		"site":      p.Site,
 	}
 	var out []any
 	for name, v := range all {

@@ -80,6 +80,7 @@ func Build(ctx context.Context, db *sql.DB, opt Options) (*reports.Report, error
 	if err != nil {
 		return nil, err
 	}
+	p.Site = opt.Site
 	q.period = p
 	b := &builder{q: q, p: p}
 
