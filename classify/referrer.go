@@ -177,6 +177,11 @@ func (r *Referrers) fromReferrer(referrer string) Source {
 	src.Channel, src.Engine = s.Channel, s.Name
 	if s.Channel == ChannelSearch {
 		src.Keyword = searchTerms(s.Params, u.query, u.fragment)
+		if strings.HasPrefix(u.path, "/url") {
+			// Google's click redirect: its q is the destination URL,
+			// not what was searched.
+			src.Keyword = notProvided
+		}
 	}
 	return src
 }
@@ -221,6 +226,7 @@ type rawURL struct {
 	scheme   string // lower-case, "" if none
 	slashes  bool   // the host followed "//"
 	host     string // as written, port and user info removed
+	path     string // from the first '/' to '?' or '#'
 	query    string // after '?', before '#'
 	fragment string // after '#'
 }
@@ -254,7 +260,9 @@ func splitURL(s string) rawURL {
 	}
 	if i := strings.IndexByte(tail, '?'); i >= 0 {
 		u.query = tail[i+1:]
+		tail = tail[:i]
 	}
+	u.path = tail
 	return u
 }
 

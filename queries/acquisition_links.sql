@@ -6,7 +6,8 @@
 WITH r AS (
     SELECT regexp_replace(referrer, '[?#].*$', '') AS page, source_domain AS domain, started_at
     FROM sessions
-    WHERE channel = 'referral' AND referrer IS NOT NULL AND started_at < $to
+    -- A referrer with no readable host ("javascript:...", garbage) is no page.
+    WHERE channel = 'referral' AND referrer IS NOT NULL AND source_domain IS NOT NULL AND started_at < $to
 )
 SELECT page, any_value(domain) AS domain,
     min(started_at) AS first_seen, max(started_at) AS last_seen,

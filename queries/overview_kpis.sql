@@ -23,7 +23,7 @@ SELECT
     coalesce(any_value(v.pageviews), 0) AS pageviews,
     median(s.duration_s) AS median_duration_s,
     avg(s.duration_s) AS mean_duration_s,
-    avg(CASE WHEN s.pageviews = 1 THEN 1.0 ELSE 0.0 END) AS bounce_share,
+    avg(CAST(s.pageviews = 1 AS DOUBLE)) AS bounce_share, -- NULL, not 0, without visits
     avg(s.pageviews) AS pages_per_visit
 FROM periods p
 LEFT JOIN s USING (period)

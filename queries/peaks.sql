@@ -37,7 +37,9 @@ WITH days AS (
 ), judgeable AS (
     SELECT count(*) FILTER (WHERE history_days >= 28) AS n FROM flagged
 ), extremes AS (
-    SELECT arg_max(day, visitors) AS hi, arg_min(day, visitors) AS lo FROM flagged
+    SELECT arg_max(day, visitors) AS hi, arg_min(day, visitors) AS lo
+    FROM flagged
+    WHERE day >= CAST($first_day AS DATE)
 )
 SELECT f.day, f.visitors, f.baseline, f.scaled_mad, f.history_days,
     CASE

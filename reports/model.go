@@ -95,6 +95,10 @@ type Column struct {
 	Numeric bool // right-aligned
 }
 
+// NoValue is the text of a number that does not exist (a median of no
+// values); in a numeric column it is written to CSV as an empty field.
+const NoValue = "–"
+
 // Cell is one value: Text is what is shown, and written to CSV unless Raw
 // is set. Raw is the value for the CSV when it differs from what people
 // read: "1066" for "1,066", "92" (seconds) for "1m 32s", "0.41" for "41%",

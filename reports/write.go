@@ -181,6 +181,8 @@ func tableCSV(t *Table) ([]byte, error) {
 			rec[i] = c.Text
 			if c.Raw != "" {
 				rec[i] = c.Raw
+			} else if i < len(t.Columns) && t.Columns[i].Numeric && c.Text == NoValue {
+				rec[i] = "" // a spreadsheet reads an empty cell, not a dash
 			}
 		}
 		if err := w.Write(rec); err != nil {

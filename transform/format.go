@@ -13,7 +13,7 @@ import (
 // count formats 12345 as "12,345".
 func count(v float64) string {
 	if math.IsNaN(v) {
-		return "–"
+		return reports.NoValue
 	}
 	s := strconv.FormatInt(int64(math.Round(v)), 10)
 	neg := strings.HasPrefix(s, "-")
@@ -34,7 +34,7 @@ func count(v float64) string {
 // seconds formats a duration in seconds as "1m 32s".
 func seconds(v float64) string {
 	if math.IsNaN(v) {
-		return "–"
+		return reports.NoValue
 	}
 	d := time.Duration(math.Round(v)) * time.Second
 	switch {
@@ -49,7 +49,7 @@ func seconds(v float64) string {
 // percent formats a share 0..1 as "41%" (one decimal under 10%).
 func percent(v float64) string {
 	if math.IsNaN(v) {
-		return "–"
+		return reports.NoValue
 	}
 	if v < 0.1 {
 		return strconv.FormatFloat(v*100, 'f', 1, 64) + "%"
@@ -60,7 +60,7 @@ func percent(v float64) string {
 // decimal formats with one decimal.
 func decimal(v float64) string {
 	if math.IsNaN(v) {
-		return "–"
+		return reports.NoValue
 	}
 	return strconv.FormatFloat(v, 'f', 1, 64)
 }

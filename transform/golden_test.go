@@ -330,3 +330,41 @@ func TestGoldenPeaksShortHistory(t *testing.T) {
 		t.Errorf("the peaks page does not say why it shows highest and lowest days: %q", text)
 	}
 }
+
+// TestGoldenTimezone: days follow the report's zone. In Paris (UTC+2 from
+// 30 March 01:00 UTC), V6's visit at 23:50 UTC starts on the 31st, 01:50
+// local: the 30th keeps S1-S4 (V1, V2, V3; 3 + 1 + 2 + 1 page views), the
+// 31st gets S5 and S6 (V6, V5; 2 + 2).
+func TestGoldenTimezone(t *testing.T) {
+	_, file, _, _ := runtime.Caller(0)
+	log := filepath.Join(filepath.Dir(file), "..", "testdata", "golden-access.log")
+	wh := filepath.Join(t.TempDir(), "wh")
+	ctx := context.Background()
+	if _, err := ingest.Ingest(ctx, []string{log}, ingest.Options{Warehouse: wh, Site: "golden.test"}); err != nil {
+		t.Fatal(err)
+	}
+	db, err := warehouse.OpenDB(ctx, wh, warehouse.DBOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	r, err := Build(ctx, db, Options{From: "2025-03-30", To: "2025-03-31", Zone: "Europe/Paris"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{{"2025-03-30", "3", "4", "7"}, {"2025-03-31", "2", "2", "4"}}
+	if diff := cmp.Diff(want, table(t, r, "overview-daily.csv")); diff != "" {
+		t.Errorf("daily in Paris (-want +got):\n%s", diff)
+	}
+	if !strings.Contains(r.Period, "Europe/Paris") {
+		t.Errorf("the period does not name its zone: %q", r.Period)
+	}
+	// A period after the data: said, not shown as a quiet month.
+	r, err = Build(ctx, db, Options{From: "2025-05-01", To: "2025-05-07", Zone: "UTC"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Warnings) != 1 || !strings.Contains(r.Warnings[0], "nothing to show") {
+		t.Errorf("warnings for a period after the data: %q", r.Warnings)
+	}
+}

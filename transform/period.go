@@ -24,6 +24,7 @@ type Period struct {
 	From, To time.Time // instants: FromDay 00:00 and the day after ToDay 00:00
 	PrevFrom time.Time // From minus the period's length
 	FirstDay time.Time // first day with data in the warehouse
+	LastDay  time.Time // last day with data
 	Days     int
 	Site     string // "" for every site
 }
@@ -117,6 +118,7 @@ func resolvePeriod(ctx context.Context, q *runner, from, to string, zone string)
 		To:       midnight(toDay.AddDate(0, 0, 1)),
 		PrevFrom: midnight(fromDay.AddDate(0, 0, -days)),
 		FirstDay: first,
+		LastDay:  last,
 		Days:     days,
 	}
 	return p, nil

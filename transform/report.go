@@ -90,14 +90,22 @@ func Build(ctx context.Context, db *sql.DB, opt Options) (*reports.Report, error
 	}
 	r := &reports.Report{
 		Title: title,
-		Period: fmt.Sprintf("%s to %s (%d days, %s), compared with %s to %s",
-			p.FromDay.Format(time.DateOnly), p.ToDay.Format(time.DateOnly), p.Days, p.Zone,
-			p.PrevFrom.In(mustZone(p.Zone)).Format(time.DateOnly), p.PrevToDay().Format(time.DateOnly)),
+		Period: fmt.Sprintf("%s to %s (%d day%s, %s), compared with %s to %s",
+			p.FromDay.Format(time.DateOnly), p.ToDay.Format(time.DateOnly), p.Days, plural(p.Days), p.Zone,
+			p.FromDay.AddDate(0, 0, -p.Days).Format(time.DateOnly), p.PrevToDay().Format(time.DateOnly)),
 	}
 	if !opt.Now.IsZero() {
 		r.Note = "Made by cmpulse on " + opt.Now.UTC().Format("2006-01-02 15:04 UTC") + "."
 	}
-	if p.FirstDay.After(p.PrevFrom) {
+	prevFromDay := p.FromDay.AddDate(0, 0, -p.Days)
+	switch {
+	case p.FirstDay.After(p.ToDay):
+		r.Warnings = append(r.Warnings, fmt.Sprintf("The data starts on %s, after this period: there is nothing to show.", p.FirstDay.Format(time.DateOnly)))
+	case p.LastDay.Before(p.FromDay):
+		r.Warnings = append(r.Warnings, fmt.Sprintf("The data ends on %s, before this period: there is nothing to show.", p.LastDay.Format(time.DateOnly)))
+	case p.FirstDay.After(p.FromDay):
+		r.Warnings = append(r.Warnings, fmt.Sprintf("The data starts on %s, within this period: the days before it have no data, and there is no previous period to compare with.", p.FirstDay.Format(time.DateOnly)))
+	case p.FirstDay.After(prevFromDay):
 		r.Warnings = append(r.Warnings, fmt.Sprintf("The data starts on %s: the previous period is incomplete, so changes are not comparable.", p.FirstDay.Format(time.DateOnly)))
 	}
 	for _, page := range []func(context.Context) (reports.Page, error){
@@ -110,6 +118,13 @@ func Build(ctx context.Context, db *sql.DB, opt Options) (*reports.Report, error
 		r.Pages = append(r.Pages, pg)
 	}
 	return r, nil
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
 }
 
 func mustZone(name string) *time.Location {
@@ -510,7 +525,7 @@ func (b *builder) quality(ctx context.Context) (reports.Page, error) {
 		pie.Series[0].Values = append(pie.Series[0].Values, cats[c])
 	}
 
-	rejects, err := b.q.run(ctx, "warehouse_rejects", nil)
+	rejects, err := b.q.run(ctx, "quality_rejects", nil)
 	if err != nil {
 		return page, err
 	}
@@ -528,16 +543,16 @@ func (b *builder) quality(ctx context.Context) (reports.Page, error) {
 		return page, err
 	}
 	dayTable := &reports.Table{ID: "quality-days", Title: "Hits per day", CSV: "quality-days.csv",
-		Columns: []reports.Column{{Name: "day"}, {Name: "hits", Numeric: true}, {Name: "bot hits", Numeric: true}, {Name: "server errors (5xx)", Numeric: true}}}
+		Columns: []reports.Column{{Name: "day"}, {Name: "hits", Numeric: true}, {Name: "bot hits", Numeric: true}, {Name: "server errors (5xx)", Numeric: true}, {Name: "note"}}}
 	empty := 0
 	for i := range days.rows {
-		mark := ""
+		note := ""
 		if days.num(i, "hits") == 0 {
-			mark = "trough"
+			note = "no data"
 			empty++
 		}
-		dayTable.Rows = append(dayTable.Rows, []reports.Cell{{Text: days.str(i, "day"), Mark: mark}, countCell(days.num(i, "hits")),
-			countCell(days.num(i, "bot_hits")), countCell(days.num(i, "server_errors"))})
+		dayTable.Rows = append(dayTable.Rows, []reports.Cell{{Text: days.str(i, "day")}, countCell(days.num(i, "hits")),
+			countCell(days.num(i, "bot_hits")), countCell(days.num(i, "server_errors")), {Text: note}})
 	}
 	share := math.NaN()
 	if all > 0 {

@@ -45,6 +45,7 @@ table with file, line and reason; the run still exits 0 and says so.`,
 				return usagef("no input given: name files, folders, globs or - for standard input")
 			}
 			opt.Stdin = e.stdin
+			warnHosts(e.stderr, opt.Site, opt.Hosts)
 			if !quiet {
 				opt.Progress = progressBar(e.stderr)
 			}
@@ -62,6 +63,15 @@ table with file, line and reason; the run still exits 0 and says so.`,
 			return reportProblems(e.stderr, sum)
 		}
 	},
+}
+
+// warnHosts warns when cmpulse cannot know the site's own host names: its
+// pages linking to each other would then count as referrals from outside,
+// and since channels are decided at ingest, re-ingesting cannot mend it.
+func warnHosts(w io.Writer, site string, hosts []string) {
+	if len(hosts) == 0 && !strings.Contains(site, ".") {
+		fmt.Fprintf(w, "cmpulse: warning: site %q is not a host name and no --host was given: links between the site's own pages will count as referrals; use --site example.org or --host example.org\n", site)
+	}
 }
 
 // printSummary prints what became of each input, then its first rejects.

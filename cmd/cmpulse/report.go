@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -48,6 +49,11 @@ func (o *reportOptions) check() error {
 	if o.zone != "" {
 		if _, err := time.LoadLocation(o.zone); err != nil {
 			return usagef("--timezone %q: not a time zone (use an IANA name such as Europe/Paris)", o.zone)
+		}
+	}
+	if o.queries != "" {
+		if st, err := os.Stat(o.queries); err != nil || !st.IsDir() {
+			return usagef("--queries %s: not a folder (it holds .sql files that replace the built-in ones)", o.queries)
 		}
 	}
 	return nil

@@ -230,3 +230,19 @@ func TestReportUsage(t *testing.T) {
 		t.Errorf("report without a warehouse: exit %d, %q", code, errOut)
 	}
 }
+
+// TestRunConfigBadZone: a config mistake that would only break the report
+// stops the job before it ingests anything.
+func TestRunConfigBadZone(t *testing.T) {
+	dir := t.TempDir()
+	writeLines(t, filepath.Join(dir, "access.log"), 0, 5)
+	cfg := filepath.Join(dir, "cmpulse.toml")
+	write(t, cfg, "warehouse = \"wh\"\ntimezone = \"Europe/Pariss\"\n[[site]]\nname = \"example.org\"\nlogs = [\"access.log\", \"gone.log\"]\n")
+	_, errOut, code := cmpulse(t, "", "run", "-q", "--config", cfg)
+	if code != 1 || !strings.Contains(errOut, "Europe/Pariss") {
+		t.Errorf("bad zone: exit %d, %q", code, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "wh")); err == nil {
+		t.Error("the job ingested before finding the bad zone")
+	}
+}

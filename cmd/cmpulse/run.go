@@ -96,6 +96,11 @@ that cannot be read is reported and the rest goes on; the exit status is then
 			if err != nil {
 				return err
 			}
+			o := reportOptions{warehouse: c.Warehouse, out: c.Report, zone: c.Timezone, queries: c.Queries, memoryLimit: c.Memory}
+			if err := o.check(); err != nil {
+				// Found before any ingest, not after a night's work.
+				return fmt.Errorf("config %s: %w", path, errors.Unwrap(err))
+			}
 			var problems error
 			for _, s := range c.Sites {
 				opt := ingest.Options{Warehouse: c.Warehouse, Site: s.Name, Hosts: s.Hosts, Format: s.Format, KeepIP: c.KeepIP, Stdin: e.stdin}
@@ -103,6 +108,7 @@ that cannot be read is reported and the rest goes on; the exit status is then
 					opt.Progress = progressBar(e.stderr)
 				}
 				fmt.Fprintf(e.stdout, "site %s:\n", s.Name)
+				warnHosts(e.stderr, s.Name, s.Hosts)
 				sum, err := ingest.Ingest(ctx, s.Logs, opt)
 				if opt.Progress != nil {
 					opt.Progress(-1, 0)
@@ -117,7 +123,6 @@ that cannot be read is reported and the rest goes on; the exit status is then
 					problems = err
 				}
 			}
-			o := reportOptions{warehouse: c.Warehouse, out: c.Report, zone: c.Timezone, queries: c.Queries, memoryLimit: c.Memory}
 			if o.memoryLimit == "" {
 				o.memoryLimit = "2GB"
 			}
@@ -126,7 +131,8 @@ that cannot be read is reported and the rest goes on; the exit status is then
 			}
 			index, err := writeReport(ctx, o)
 			if err != nil {
-				return errors.Join(err, problems)
+				// Said here: a silent error from the ingest must not hide it.
+				return fmt.Errorf("the report was not written: %w", err)
 			}
 			fmt.Fprintln(e.stdout, index)
 			return problems

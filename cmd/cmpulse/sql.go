@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"math/big"
+	"os"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -45,6 +46,11 @@ query the same warehouse:  cmpulse sql --views | duckdb`,
 		fs.BoolVar(&views, "views", false, "print the CREATE VIEW statements and exit")
 		fs.StringVar(&qdir, "queries", "", "read the views' `.sql` files from this folder first (to change a definition without rebuilding)")
 		return func(ctx context.Context, e *env, args []string) error {
+			if qdir != "" {
+				if st, err := os.Stat(qdir); err != nil || !st.IsDir() {
+					return usagef("--queries %s: not a folder", qdir)
+				}
+			}
 			if views {
 				if len(args) > 0 {
 					return usagef("--views takes no query")
