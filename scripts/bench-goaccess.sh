@@ -8,10 +8,9 @@
 # and hyperfine from Debian's packages when missing (needs root).
 #
 # What is compared: GoAccess parsing the log and writing its HTML report,
-# against cmpulse ingesting it into Parquet (parse, hash visitors, write,
-# commit). GoAccess keeps its numbers in memory; cmpulse writes a warehouse
-# that is queried afterwards, so the report's own cost is measured apart
-# (docs/benchmarks.md).
+# against cmpulse ingesting it into Parquet (parse, classify, hash visitors,
+# write, commit), and cmpulse ingesting it and writing its report (visits,
+# time on page, sources, peaks... computed with DuckDB).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,6 +34,7 @@ echo "log: $log ($(wc -l <"$log") lines, $(du -h "$log" | cut -f1))"
 hyperfine --warmup 1 --runs 5 --export-markdown "$work/result.md" \
   --prepare "rm -rf $work/wh" \
   -n "cmpulse ingest" "$work/cmpulse ingest -q --warehouse $work/wh $log" \
+  -n "cmpulse ingest + report" "$work/cmpulse ingest -q --warehouse $work/wh $log && $work/cmpulse report --warehouse $work/wh --out $work/report --timezone UTC" \
   -n "goaccess (html report)" "goaccess $log --log-format=COMBINED --no-progress -o $work/goaccess.html"
 cat "$work/result.md"
 

@@ -457,7 +457,11 @@ func (b *builder) peaks(ctx context.Context) (reports.Page, error) {
 		Columns: []reports.Column{{Name: "day"}, {Name: "kind"}, {Name: "visitors", Numeric: true}, {Name: "baseline (median)", Numeric: true}, {Name: "scaled MAD", Numeric: true}}}
 	var blocks []reports.Block
 	fallback := false
+	unjudged := 0
 	for i := range res.rows {
+		if res.num(i, "history_days") < 28 {
+			unjudged++
+		}
 		kind := res.str(i, "kind")
 		if kind == "" {
 			continue
@@ -479,6 +483,9 @@ func (b *builder) peaks(ctx context.Context) (reports.Page, error) {
 		blocks = append(blocks, reports.Block{Heading: fmt.Sprintf("%s: %s, %s visitors against a median of %s", day, kind, count(res.num(i, "visitors")), decimal(res.num(i, "baseline"))), Table: t})
 	}
 	text := fmt.Sprintf("%d day(s) flagged.", len(summary.Rows))
+	if unjudged > 0 && !fallback {
+		text += fmt.Sprintf(" %d day(s) of the period have fewer than 28 days of data before them and were not judged.", unjudged)
+	}
 	if fallback {
 		text = "There are fewer than 28 days of history before this period, too few for a baseline: the highest and lowest days are shown instead."
 	}
