@@ -2,6 +2,7 @@ package transform
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -59,11 +60,9 @@ import (
 //	S6 V5 31st 09:00-09:01 2 pages   60 s email (utm_medium)    entry /posts/b/ exit /posts/a/
 func goldenReport(t *testing.T) *reports.Report {
 	t.Helper()
-	_, file, _, _ := runtime.Caller(0)
-	log := filepath.Join(filepath.Dir(file), "..", "testdata", "golden-access.log")
 	wh := filepath.Join(t.TempDir(), "wh")
 	ctx := context.Background()
-	sum, err := ingest.Ingest(ctx, []string{log}, ingest.Options{Warehouse: wh, Site: "golden.test"})
+	sum, err := ingest.Ingest(ctx, []string{goldenLog()}, ingest.Options{Warehouse: wh, Site: "golden.test"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,6 +91,29 @@ func goldenReport(t *testing.T) *reports.Report {
 		t.Fatal(err)
 	}
 	return r
+}
+
+// goldenLog is the path of testdata/golden-access.log.
+func goldenLog() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "testdata", "golden-access.log")
+}
+
+// ingestDB ingests log for site golden.test into a new warehouse and opens
+// it.
+func ingestDB(t *testing.T, log string) *sql.DB {
+	t.Helper()
+	wh := filepath.Join(t.TempDir(), "wh")
+	ctx := context.Background()
+	if _, err := ingest.Ingest(ctx, []string{log}, ingest.Options{Warehouse: wh, Site: "golden.test"}); err != nil {
+		t.Fatal(err)
+	}
+	db, err := warehouse.OpenDB(ctx, wh, warehouse.DBOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
 }
 
 func page(t *testing.T, r *reports.Report, slug string) reports.Page {
@@ -284,8 +306,7 @@ func TestGoldenQuality(t *testing.T) {
 // and lowest days are shown instead. The golden log from 20 March on:
 // 20-29 March 2 visitors a day, the 30th 4 (highest), the 31st 1 (lowest).
 func TestGoldenPeaksShortHistory(t *testing.T) {
-	_, file, _, _ := runtime.Caller(0)
-	b, err := os.ReadFile(filepath.Join(filepath.Dir(file), "..", "testdata", "golden-access.log"))
+	b, err := os.ReadFile(goldenLog())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -295,20 +316,9 @@ func TestGoldenPeaksShortHistory(t *testing.T) {
 			kept = append(kept, l)
 		}
 	}
-	dir := t.TempDir()
-	log := filepath.Join(dir, "short.log")
+	log := filepath.Join(t.TempDir(), "short.log")
 	os.WriteFile(log, []byte(strings.Join(kept, "\n")+"\n"), 0o644)
-	wh := filepath.Join(dir, "wh")
-	ctx := context.Background()
-	if _, err := ingest.Ingest(ctx, []string{log}, ingest.Options{Warehouse: wh, Site: "golden.test"}); err != nil {
-		t.Fatal(err)
-	}
-	db, err := warehouse.OpenDB(ctx, wh, warehouse.DBOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	r, err := Build(ctx, db, Options{From: "2025-03-25", To: "2025-03-31", Zone: "UTC"})
+	r, err := Build(context.Background(), ingestDB(t, log), Options{From: "2025-03-25", To: "2025-03-31", Zone: "UTC"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -336,18 +346,8 @@ func TestGoldenPeaksShortHistory(t *testing.T) {
 // local: the 30th keeps S1-S4 (V1, V2, V3; 3 + 1 + 2 + 1 page views), the
 // 31st gets S5 and S6 (V6, V5; 2 + 2).
 func TestGoldenTimezone(t *testing.T) {
-	_, file, _, _ := runtime.Caller(0)
-	log := filepath.Join(filepath.Dir(file), "..", "testdata", "golden-access.log")
-	wh := filepath.Join(t.TempDir(), "wh")
 	ctx := context.Background()
-	if _, err := ingest.Ingest(ctx, []string{log}, ingest.Options{Warehouse: wh, Site: "golden.test"}); err != nil {
-		t.Fatal(err)
-	}
-	db, err := warehouse.OpenDB(ctx, wh, warehouse.DBOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := ingestDB(t, goldenLog())
 	r, err := Build(ctx, db, Options{From: "2025-03-30", To: "2025-03-31", Zone: "Europe/Paris"})
 	if err != nil {
 		t.Fatal(err)
