@@ -177,9 +177,9 @@ func (r *Referrers) fromReferrer(referrer string) Source {
 	src.Channel, src.Engine = s.Channel, s.Name
 	if s.Channel == ChannelSearch {
 		src.Keyword = searchTerms(s.Params, u.query, u.fragment)
-		if strings.HasPrefix(u.path, "/url") {
-			// Google's click redirect: its q is the destination URL,
-			// not what was searched.
+		if strings.HasPrefix(u.path, "/url") && (strings.HasPrefix(src.Keyword, "http://") || strings.HasPrefix(src.Keyword, "https://")) {
+			// Google's click redirect: its q is sometimes the
+			// destination URL, not what was searched.
 			src.Keyword = notProvided
 		}
 	}

@@ -124,6 +124,7 @@ var referrerTests = []struct {
 	{"utm_medium=cpc means nothing here", "", "utm_medium=cpc", Source{Channel: ChannelDirect}},
 	{"utm email on an unknown site", "https://newsletters.example.com/archive/42", "utm_medium=email", Source{Channel: ChannelEmail, Host: "newsletters.example.com", Domain: "example.com"}},
 	{"utm social on an unknown instance", "https://social.example.net/@me", "utm_medium=social", Source{Channel: ChannelSocial, Host: "social.example.net", Domain: "example.net"}},
+	{"google click redirect with search terms", "https://www.google.com/url?sa=t&rct=j&q=the+logstash+book+pdf", "", search("www.google.com", "google.com", "Google", "the logstash book pdf")},
 	{"google click redirect carries the destination, not terms", "https://www.google.com/url?q=https://blog.example.org/&sa=t", "", search("www.google.com", "google.com", "Google", "(not provided)")},
 	{"search referrer beats utm", "https://www.google.com/search?q=x", "utm_medium=email", search("www.google.com", "google.com", "Google", "x")},
 

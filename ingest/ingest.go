@@ -3,7 +3,6 @@ package ingest
 import (
 	"bufio"
 	"context"
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"hash"
@@ -193,7 +192,7 @@ func ingestOne(ctx context.Context, in input, opt Options, led *ledger, rm *rowM
 	}
 
 	// Skip what the ledger says is in, after checking it byte for byte.
-	h := sha256.New()
+	h := newPrefixHash()
 	var known point
 	if pts := led.points(head, opt.Site); len(pts) > 0 {
 		best, read, lines, prefix, err := match(op.r, h, pts)

@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -14,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/parquet-go/parquet-go"
+	"github.com/zeebo/xxh3"
 
 	"github.com/cmpulse/cmpulse/warehouse"
 )
@@ -172,10 +172,28 @@ func (c *lineCounter) lines() int64 {
 	return c.nl
 }
 
+// The ledger's hashes are XXH3-128: they tell streams apart, so they must
+// not collide by accident, but they guard against no attacker (whoever can
+// write the logs can write anything into them). SHA-256 over every byte
+// read cost 7% of ingest; XXH3 runs at memory speed.
+
 func hashHex(b []byte) string {
-	s := sha256.Sum256(b)
+	s := xxh3.Hash128(b).Bytes()
 	return hex.EncodeToString(s[:])
 }
+
+// prefixHash hashes a stream as it is read.
+type prefixHash struct{ *xxh3.Hasher }
+
+func newPrefixHash() hash.Hash { return prefixHash{xxh3.New()} }
+
+// Sum appends the 128-bit hash (xxh3.Hasher's own Sum gives 64 bits).
+func (h prefixHash) Sum(b []byte) []byte {
+	s := h.Sum128().Bytes()
+	return append(b, s[:]...)
+}
+
+func (h prefixHash) Size() int { return 16 }
 
 // writeLedger adds the batch's entries to the warehouse, in the batch.
 func writeLedger(b *warehouse.Batch, entries []warehouse.LedgerEntry) error {

@@ -72,6 +72,7 @@ func (s *lineScanner) next() (line []byte, tooLong bool, err error) {
 		if err != nil && err != io.EOF {
 			return nil, false, err
 		}
+		s.partial = err == io.EOF // the last chunk had no newline
 		s.checkpoint()
 		return s.long, true, nil
 	}

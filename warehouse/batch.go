@@ -32,6 +32,7 @@ type Batch struct {
 	ahead   chan staged
 	stop    chan struct{}
 	stopped chan struct{}
+	err     error // the first failure to create a staged file
 }
 
 // staged is a file created ahead, or why it could not be.
@@ -60,6 +61,7 @@ func (b *Batch) startAhead() {
 				return
 			}
 			if err != nil {
+				close(b.ahead) // Create reports b.err from now on
 				return
 			}
 		}
@@ -75,7 +77,11 @@ func (b *Batch) stopAhead() {
 	<-b.stopped
 	for {
 		select {
-		case s := <-b.ahead:
+		case s, ok := <-b.ahead:
+			if !ok {
+				b.ahead = nil
+				return
+			}
 			if s.f != nil {
 				s.f.Close()
 			}
@@ -121,8 +127,15 @@ func (b *Batch) Create(rel string) (*os.File, error) {
 	if b.ahead == nil {
 		b.startAhead()
 	}
-	s := <-b.ahead
+	if b.err != nil {
+		return nil, fmt.Errorf("creating %s: %w", rel, b.err)
+	}
+	s, ok := <-b.ahead
+	if !ok {
+		return nil, fmt.Errorf("creating %s: staging stopped", rel)
+	}
 	if s.err != nil {
+		b.err = s.err
 		return nil, fmt.Errorf("creating %s: %w", rel, s.err)
 	}
 	b.files = append(b.files, rel)

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func writeBatchFile(t *testing.T, b *Batch, rel, content string) {
@@ -138,5 +139,35 @@ func TestQuote(t *testing.T) {
 		if got := Quote(in); got != want {
 			t.Errorf("Quote(%q) = %s, want %s", in, got, want)
 		}
+	}
+}
+
+// TestCreateAfterFailure: once a staged file cannot be created, every later
+// Create says so instead of waiting for ever.
+func TestCreateAfterFailure(t *testing.T) {
+	w, err := Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	b, _ := w.Begin()
+	os.RemoveAll(b.staging) // creating staged files now fails
+	for i := range 3 {
+		done := make(chan error, 1)
+		go func() {
+			_, err := b.Create("hits/x.parquet")
+			done <- err
+		}()
+		select {
+		case err := <-done:
+			if err == nil {
+				t.Fatalf("Create %d succeeded without a staging folder", i)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("Create %d hangs after a failure", i)
+		}
+	}
+	if err := b.Abort(); err != nil {
+		t.Error(err)
 	}
 }

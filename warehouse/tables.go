@@ -4,34 +4,38 @@ import "time"
 
 // Hit is a row of the hits table: one request in a web server log. The site
 // and date columns come from the partition path, not from the file.
+//
+// Nullable text columns are *string, nil for NULL: parquet-go v0.32 wrote a
+// run of NULLs as "" when a plain string field stood for an optional column
+// (seen on lines 1795-1856 of the real Apache sample).
 type Hit struct {
 	TS        time.Time `parquet:"ts,timestamp(microsecond)"`
-	VisitorID string    `parquet:"visitor_id,optional"`
-	IP        string    `parquet:"ip,optional,dict"` // only with --keep-ip
-	VHost     string    `parquet:"vhost,optional,dict"`
-	Method    string    `parquet:"method,optional,dict"`
-	Path      string    `parquet:"path,optional,dict"`
-	Query     string    `parquet:"query,optional"`
-	Protocol  string    `parquet:"protocol,optional,dict"`
+	VisitorID *string   `parquet:"visitor_id,optional"`
+	IP        *string   `parquet:"ip,optional,dict"` // only with --keep-ip
+	VHost     *string   `parquet:"vhost,optional,dict"`
+	Method    *string   `parquet:"method,optional,dict"`
+	Path      *string   `parquet:"path,optional,dict"`
+	Query     *string   `parquet:"query,optional"`
+	Protocol  *string   `parquet:"protocol,optional,dict"`
 	Status    int32     `parquet:"status"`
 	Bytes     *int64    `parquet:"bytes,optional"`
-	Referrer  string    `parquet:"referrer,optional,dict"`
-	UserAgent string    `parquet:"user_agent,optional,dict"`
+	Referrer  *string   `parquet:"referrer,optional,dict"`
+	UserAgent *string   `parquet:"user_agent,optional,dict"`
 	// What the user agent says (classify.ParseAgent). is_bot here is by
 	// agent only; the hits view adds visitors that fetched /robots.txt.
-	IsBot       bool   `parquet:"is_bot"`
-	BotName     string `parquet:"bot_name,optional,dict"`
-	BotCategory string `parquet:"bot_category,optional,dict"`
-	Browser     string `parquet:"browser,optional,dict"`
-	OS          string `parquet:"os,optional,dict"`
-	Device      string `parquet:"device,optional,dict"`
+	IsBot       bool    `parquet:"is_bot"`
+	BotName     *string `parquet:"bot_name,optional,dict"`
+	BotCategory *string `parquet:"bot_category,optional,dict"`
+	Browser     *string `parquet:"browser,optional,dict"`
+	OS          *string `parquet:"os,optional,dict"`
+	Device      *string `parquet:"device,optional,dict"`
 	// Where the request came from (classify.Referrers): the hit's own
 	// channel; a visit's channel is its first page view's.
-	Channel        string `parquet:"channel,dict"`
-	ReferrerHost   string `parquet:"referrer_host,optional,dict"`
-	ReferrerDomain string `parquet:"referrer_domain,optional,dict"`
-	Source         string `parquet:"source,optional,dict"` // search engine or social network
-	Keyword        string `parquet:"keyword,optional,dict"`
+	Channel        string  `parquet:"channel,dict"`
+	ReferrerHost   *string `parquet:"referrer_host,optional,dict"`
+	ReferrerDomain *string `parquet:"referrer_domain,optional,dict"`
+	Source         *string `parquet:"source,optional,dict"` // search engine or social network
+	Keyword        *string `parquet:"keyword,optional,dict"`
 
 	SourceFile string `parquet:"source_file,dict"`
 	SourceLine int64  `parquet:"source_line"`
@@ -41,13 +45,13 @@ type Hit struct {
 // Reject is a row of the rejects table: an input line or record that could
 // not be read, with where it was and why.
 type Reject struct {
-	Batch      string `parquet:"batch,dict"`
-	Site       string `parquet:"site,optional,dict"`
-	Format     string `parquet:"format,optional,dict"`
-	SourceFile string `parquet:"source_file,dict"`
-	SourceLine int64  `parquet:"source_line"`
-	Reason     string `parquet:"reason,dict"`
-	Raw        string `parquet:"raw"` // the first KiB of the input
+	Batch      string  `parquet:"batch,dict"`
+	Site       *string `parquet:"site,optional,dict"`
+	Format     *string `parquet:"format,optional,dict"`
+	SourceFile string  `parquet:"source_file,dict"`
+	SourceLine int64   `parquet:"source_line"`
+	Reason     string  `parquet:"reason,dict"`
+	Raw        string  `parquet:"raw"` // the first KiB of the input
 }
 
 // LedgerEntry records one byte range of one content stream that is in the

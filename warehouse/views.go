@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -100,26 +99,8 @@ func (t table) view(root string) (string, error) {
 	for _, c := range t.hive {
 		types = append(types, Quote(c.name)+": "+Quote(c.typ))
 	}
-	return fmt.Sprintf("CREATE OR REPLACE VIEW %s AS\nSELECT %s, * EXCLUDE (%s)%s\nFROM read_parquet(%s, hive_partitioning = true, hive_types = {%s}, union_by_name = true);",
-		t.name, strings.Join(t.first, ", "), strings.Join(t.first, ", "), t.nullIfEmpty(), Quote(pattern), strings.Join(types, ", ")), nil
-}
-
-// nullIfEmpty reads "" as NULL in the table's optional text columns. The
-// writer stores "" as NULL in them, so "" has no meaning there, yet
-// parquet-go v0.32 was seen to write a run of rows' NULLs as "" in
-// dictionary-encoded optional columns (lines 1795-1856 of the real Apache
-// sample, on 18 May). The values themselves were right.
-func (t table) nullIfEmpty() string {
-	var cols []string
-	for _, f := range t.schema.Fields() {
-		if f.Optional() && f.Type().Kind() == parquet.ByteArray && !slices.Contains(t.first, f.Name()) {
-			cols = append(cols, "nullif("+f.Name()+", '') AS "+f.Name())
-		}
-	}
-	if len(cols) == 0 {
-		return ""
-	}
-	return " REPLACE (" + strings.Join(cols, ", ") + ")"
+	return fmt.Sprintf("CREATE OR REPLACE VIEW %s AS\nSELECT %s, * EXCLUDE (%s)\nFROM read_parquet(%s, hive_partitioning = true, hive_types = {%s}, union_by_name = true);",
+		t.name, strings.Join(t.first, ", "), strings.Join(t.first, ", "), Quote(pattern), strings.Join(types, ", ")), nil
 }
 
 // empty is a SELECT with the table's columns and no rows, so that queries on

@@ -118,6 +118,25 @@ func TestPartialLineRest(t *testing.T) {
 	}
 }
 
+// TestLongPartialLineRest: the same for a last line over 64 KiB, which the
+// scanner reads in pieces.
+func TestLongPartialLineRest(t *testing.T) {
+	dir := t.TempDir()
+	wh := filepath.Join(dir, "wh")
+	log := filepath.Join(dir, "live.log")
+	long := strings.Repeat("x", 70_000)
+	write(t, log, lines(0, 50)+long)
+	mustRun(t, "ingest", "-q", "--warehouse", wh, log)
+	write(t, log, lines(0, 50)+long+"yyyy\n"+lines(50, 5))
+	mustRun(t, "ingest", "-q", "--warehouse", wh, log)
+	if got := one(t, wh, "SELECT count(*) || ' ' || min(source_line) FROM rejects"); got != "1 51" {
+		t.Errorf("rejects = %s, want 1 at line 51", got)
+	}
+	if got := one(t, wh, "SELECT count(*) || ' ' || max(source_line) FROM hits"); got != "55 56" {
+		t.Errorf("hits = %s, want 55 ending at line 56", got)
+	}
+}
+
 // TestDamagedGzip: a gzip file that fails its checksum adds nothing (its
 // data cannot be trusted), and the good copy later adds everything once.
 func TestDamagedGzip(t *testing.T) {
