@@ -45,7 +45,8 @@ func hostileLog(t *testing.T, path string) {
 
 // TestReportEscapesInput writes the report of a hostile log and checks that
 // no payload became markup: no script but the report's own, no element with
-// an event handler, no javascript: link. Then it opens every page in
+// an event handler, no javascript: link; and that no page loads anything
+// from the network (links people click, <a href>, aside). Then it opens every page in
 // Chromium (skipped without it, except in CI), which fails if a payload ran.
 func TestReportEscapesInput(t *testing.T) {
 	dir := t.TempDir()
@@ -83,6 +84,10 @@ func TestReportEscapesInput(t *testing.T) {
 					t.Errorf("%s: a script carries a payload unescaped: %.120s", filepath.Base(p), n.FirstChild.Data)
 				}
 				for _, a := range n.Attr {
+					loads := n.Data != "a" && (a.Key == "src" || a.Key == "href" || a.Key == "srcset" || a.Key == "data")
+					if v := strings.ToLower(strings.TrimSpace(a.Val)); loads && (strings.Contains(v, "://") || strings.HasPrefix(v, "//")) {
+						t.Errorf("%s: <%s %s=%q> loads from the network", filepath.Base(p), n.Data, a.Key, a.Val)
+					}
 					if strings.HasPrefix(a.Key, "on") {
 						t.Errorf("%s: <%s %s=%q>", filepath.Base(p), n.Data, a.Key, a.Val)
 					}
