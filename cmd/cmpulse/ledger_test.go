@@ -99,41 +99,35 @@ func TestLedgerEdges(t *testing.T) {
 }
 
 // TestPartialLineRest checks that the rest of a line read before its newline
-// neither becomes a reject nor shifts line numbers.
+// neither becomes a reject nor shifts line numbers, for a short line and for
+// one over 64 KiB, which the scanner reads in pieces. The cut line itself is
+// kept as it was read: a reject.
 func TestPartialLineRest(t *testing.T) {
-	dir := t.TempDir()
-	wh := filepath.Join(dir, "wh")
-	log := filepath.Join(dir, "live.log")
-	whole := lines(0, 25)
-	cut := len(lines(0, 20)) + 40
-	write(t, log, whole[:cut])
-	mustRun(t, "ingest", "-q", "--warehouse", wh, log)
-	write(t, log, whole)
-	mustRun(t, "ingest", "-q", "--warehouse", wh, log)
-	if got := one(t, wh, "SELECT count(*) FROM rejects"); got != "1" {
-		t.Errorf("rejects = %s, want 1 (the cut line as it was read; its rest is no reject)", got)
-	}
-	if got := one(t, wh, "SELECT string_agg(source_line::VARCHAR, ',' ORDER BY source_line) FROM hits WHERE source_line > 20"); got != "22,23,24,25" {
-		t.Errorf("lines after the cut one = %s, want 22,23,24,25", got)
-	}
-}
-
-// TestLongPartialLineRest: the same for a last line over 64 KiB, which the
-// scanner reads in pieces.
-func TestLongPartialLineRest(t *testing.T) {
-	dir := t.TempDir()
-	wh := filepath.Join(dir, "wh")
-	log := filepath.Join(dir, "live.log")
 	long := strings.Repeat("x", 70_000)
-	write(t, log, lines(0, 50)+long)
-	mustRun(t, "ingest", "-q", "--warehouse", wh, log)
-	write(t, log, lines(0, 50)+long+"yyyy\n"+lines(50, 5))
-	mustRun(t, "ingest", "-q", "--warehouse", wh, log)
-	if got := one(t, wh, "SELECT count(*) || ' ' || min(source_line) FROM rejects"); got != "1 51" {
-		t.Errorf("rejects = %s, want 1 at line 51", got)
+	tests := []struct {
+		name                   string
+		before, after          string
+		rejectAt, hits, lastAt string
+	}{
+		{"short", lines(0, 25)[:len(lines(0, 20))+40], lines(0, 25), "21", "24", "25"},
+		{"over 64 KiB", lines(0, 50) + long, lines(0, 50) + long + "yyyy\n" + lines(50, 5), "51", "55", "56"},
 	}
-	if got := one(t, wh, "SELECT count(*) || ' ' || max(source_line) FROM hits"); got != "55 56" {
-		t.Errorf("hits = %s, want 55 ending at line 56", got)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			wh := filepath.Join(dir, "wh")
+			log := filepath.Join(dir, "live.log")
+			write(t, log, tt.before)
+			mustRun(t, "ingest", "-q", "--warehouse", wh, log)
+			write(t, log, tt.after)
+			mustRun(t, "ingest", "-q", "--warehouse", wh, log)
+			if got, want := one(t, wh, "SELECT count(*) || ' ' || min(source_line) FROM rejects"), "1 "+tt.rejectAt; got != want {
+				t.Errorf("rejects = %s, want %s", got, want)
+			}
+			if got, want := one(t, wh, "SELECT count(*) || ' ' || max(source_line) FROM hits"), tt.hits+" "+tt.lastAt; got != want {
+				t.Errorf("hits, last line = %s, want %s", got, want)
+			}
+		})
 	}
 }
 
