@@ -8,14 +8,12 @@ import (
 	"hash"
 	"os"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/parquet-go/parquet-go"
 	"github.com/parquet-go/parquet-go/compress/zstd"
 	"github.com/zeebo/xxh3"
 
-	"github.com/cmpulse/cmpulse/classify"
 	"github.com/cmpulse/cmpulse/warehouse"
 )
 
@@ -141,10 +139,7 @@ type rowMaker struct {
 	strs     []string // backing store for nullable text columns
 	nstrs    int
 
-	// Agents and referrers repeat: each distinct one is classified once.
-	agents    map[string]classify.Agent
-	referrers *classify.Referrers
-	sources   map[string]classify.Source
+	cls *classifier // shared with reclassify
 }
 
 // visitorKey identifies an (ip, agent) pair in the cache by fast hashes:
@@ -153,50 +148,13 @@ type visitorKey struct{ ip, agent xxh3.Uint128 }
 
 func newRowMaker(batch, site string, keepIP bool, secret []byte, hosts []string) *rowMaker {
 	return &rowMaker{
-		batch:     batch,
-		site:      site,
-		keepIP:    keepIP,
-		mac:       hmac.New(sha256.New, secret),
-		visitors:  map[visitorKey]string{},
-		agents:    map[string]classify.Agent{},
-		referrers: classify.NewReferrers(classify.Hosts(site, hosts)),
-		sources:   map[string]classify.Source{},
+		batch:    batch,
+		site:     site,
+		keepIP:   keepIP,
+		mac:      hmac.New(sha256.New, secret),
+		visitors: map[visitorKey]string{},
+		cls:      newClassifier(site, hosts),
 	}
-}
-
-// agent classifies a user agent, once per distinct agent.
-func (m *rowMaker) agent(ua string) classify.Agent {
-	if a, ok := m.agents[ua]; ok {
-		return a
-	}
-	a := classify.ParseAgent(ua)
-	if len(m.agents) >= visitorCache {
-		clear(m.agents)
-	}
-	m.agents[ua] = a
-	return a
-}
-
-// source classifies where a request came from. The referrer alone decides
-// for most requests, so that is cached; utm tags in the request's own query
-// can change a direct or referral channel (utm_medium=email), which is
-// looked at only when the query has such tags.
-func (m *rowMaker) source(h *Hit) classify.Source {
-	s, ok := m.sources[h.Referrer]
-	if !ok {
-		s = m.referrers.Classify(h.Referrer, "")
-		if len(m.sources) >= visitorCache {
-			clear(m.sources)
-		}
-		m.sources[h.Referrer] = s
-	}
-	if (s.Channel == classify.ChannelDirect || s.Channel == classify.ChannelReferral) && strings.Contains(h.Query, "utm_") {
-		s = m.referrers.Classify(h.Referrer, h.Query)
-	}
-	if h.VHost != "" && s.Channel != "internal" && strings.EqualFold(s.Host, h.VHost) {
-		s.Channel = "internal" // the log names the host it served
-	}
-	return s
 }
 
 // visitorID is a keyed hash of (site, client address, user agent): stable
@@ -222,7 +180,7 @@ func (m *rowMaker) visitorID(ip, agent string) string {
 	return id
 }
 
-func (m *rowMaker) hit(h *Hit, source string) warehouse.Hit {
+func (m *rowMaker) hit(h *Hit, source, format string) warehouse.Hit {
 	row := warehouse.Hit{
 		TS:         h.Time,
 		VisitorID:  m.str(m.visitorID(h.Client, h.UserAgent)),
@@ -238,12 +196,7 @@ func (m *rowMaker) hit(h *Hit, source string) warehouse.Hit {
 		SourceLine: h.Line,
 		Batch:      m.batch,
 	}
-	a := m.agent(h.UserAgent)
-	row.IsBot, row.BotName, row.BotCategory = a.Bot, m.str(a.BotName), m.str(a.Category)
-	row.Browser, row.OS, row.Device = m.str(a.Browser), m.str(a.OS), m.str(a.Device)
-	src := m.source(h)
-	row.Channel, row.ReferrerHost, row.ReferrerDomain = src.Channel, m.str(src.Host), m.str(src.Domain)
-	row.Source, row.Keyword = m.str(src.Engine), m.str(src.Keyword)
+	m.cls.derive(&row, format)
 	if m.keepIP {
 		row.IP = m.str(h.Client)
 	}
@@ -297,6 +250,7 @@ func (m *rowMaker) reject(e *ParseError, source, format string) warehouse.Reject
 // sink writes rows into the batch's Parquet files, on the writing goroutine.
 type sink struct {
 	batch   *warehouse.Batch
+	key     string // classification key, kept in every hits file's metadata
 	hits    map[partition]*tableWriter[warehouse.Hit]
 	files   map[partition]int // files created per partition, to name the next
 	clock   int64
@@ -306,8 +260,8 @@ type sink struct {
 	spareRejects []*parquet.GenericWriter[warehouse.Reject]
 }
 
-func newSink(b *warehouse.Batch) *sink {
-	return &sink{batch: b, hits: map[partition]*tableWriter[warehouse.Hit]{}, files: map[partition]int{}}
+func newSink(b *warehouse.Batch, key string) *sink {
+	return &sink{batch: b, key: key, hits: map[partition]*tableWriter[warehouse.Hit]{}, files: map[partition]int{}}
 }
 
 func (s *sink) write(site string, c *chunk) error {
@@ -368,6 +322,7 @@ func (s *sink) writer(p partition) (*tableWriter[warehouse.Hit], error) {
 	if err != nil {
 		return nil, err
 	}
+	w.w.SetKeyValueMetadata(metaClassification, s.key)
 	w.used = s.clock
 	s.hits[p] = w
 	return w, nil
