@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/parquet-go/parquet-go"
 
@@ -90,9 +91,9 @@ func eqStr(a, b *string) bool {
 }
 
 // Bounds on a reclassification batch: a crash loses at most one batch's
-// work, and the commit record stays small.
+// work, and the commit record stays small; each commit costs a few fsyncs.
 const (
-	batchRows  = 1 << 20
+	batchRows  = 256 << 10
 	batchFiles = 256
 )
 
@@ -129,6 +130,10 @@ func Reclassify(ctx context.Context, opt ReclassifyOptions) ([]ReclassifySummary
 		p, err := planSite(wh.Dir(), site, opt)
 		if err != nil {
 			return nil, err
+		}
+		if p != nil && p.all == 0 && opt.Sites != nil && !opt.IfStale {
+			all, _ := warehouse.Sites(wh.Dir())
+			return nil, fmt.Errorf("no hits of site %q in %s (its sites: %s)", site, wh.Dir(), strings.Join(all, ", "))
 		}
 		if p != nil {
 			plans = append(plans, p)
