@@ -52,7 +52,7 @@ type ReclassifySummary struct {
 
 // DerivedColumns are the hits columns that classification derives and
 // Reclassify rewrites; every other column is raw and stays as it is.
-var DerivedColumns = columnNames(derivedColumns)
+var DerivedColumns = derivedNames()
 
 // derivedColumns compares one derived column of two rows.
 var derivedColumns = []struct {
@@ -72,12 +72,9 @@ var derivedColumns = []struct {
 	{"keyword", func(a, b *warehouse.Hit) bool { return eqStr(a.Keyword, b.Keyword) }},
 }
 
-func columnNames[T any](cols []struct {
-	name  string
-	equal func(a, b *T) bool
-}) []string {
-	out := make([]string, len(cols))
-	for i, c := range cols {
+func derivedNames() []string {
+	out := make([]string, len(derivedColumns))
+	for i, c := range derivedColumns {
 		out[i] = c.name
 	}
 	return out
