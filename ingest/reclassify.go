@@ -48,6 +48,10 @@ type ReclassifySummary struct {
 	RowsChanged int64
 	Changed     []int64
 	Batches     []string // the batches committed
+	// Failed are the files that could not be read, each error naming its
+	// file; the others went on. The site then stays marked as not
+	// current, so that the next run tries them again.
+	Failed []error
 }
 
 // DerivedColumns are the hits columns that classification derives and
@@ -130,7 +134,7 @@ func Reclassify(ctx context.Context, opt ReclassifyOptions) ([]ReclassifySummary
 		}
 		if p != nil && p.all == 0 && opt.Sites != nil && !opt.IfStale {
 			all, _ := warehouse.Sites(wh.Dir())
-			return nil, fmt.Errorf("no hits of site %q in %s (its sites: %s)", site, wh.Dir(), strings.Join(all, ", "))
+			return nil, fmt.Errorf("no hits of site %q in %s (the warehouse has: %s)", site, wh.Dir(), strings.Join(all, ", "))
 		}
 		if p != nil {
 			plans = append(plans, p)
@@ -214,10 +218,9 @@ func planSite(dir, site string, opt ReclassifyOptions) (*sitePlan, error) {
 	}
 	p.all = len(files)
 	for _, rel := range files {
-		key, size, err := fileKey(filepath.Join(dir, filepath.FromSlash(rel)))
-		if err != nil {
-			return nil, err
-		}
+		// A file whose footer cannot be read is checked like an old one:
+		// reading it fails again and is reported with the others.
+		key, size, _ := fileKey(filepath.Join(dir, filepath.FromSlash(rel)))
 		if key != p.key {
 			p.files = append(p.files, rel)
 			p.bytes += size
@@ -325,7 +328,11 @@ func (r *reclassifier) file(ctx context.Context, rel string) error {
 	// older warehouse either change early or not at all.
 	c := newCounts()
 	if err := r.scan(ctx, name, nil, &c, !r.dryRun); err != nil {
-		return err
+		if ctx.Err() != nil {
+			return err
+		}
+		r.sum.Failed = append(r.sum.Failed, err) // a damaged file: the rest goes on
+		return nil
 	}
 	if c.changed == 0 {
 		r.sum.Unchanged++
@@ -470,9 +477,10 @@ func (r *reclassifier) newFile(rel string) (*tableWriter[warehouse.Hit], error) 
 
 // commit commits the batch in progress. The last one also records the
 // site's new key and hosts, so that the site counts as current only once
-// every file is; it is a batch of its own when no file needed rewriting.
+// every file is (not when a file could not be read); it is a batch of its
+// own when no file needed rewriting.
 func (r *reclassifier) commit(last bool) error {
-	if last {
+	if last && len(r.sum.Failed) == 0 {
 		next := warehouse.SiteState{Hosts: slices.Clone(r.plan.hosts), Classified: r.plan.key}
 		if next.Classified == r.plan.state.Classified && slices.Equal(next.Hosts, r.plan.state.Hosts) {
 			if r.batch == nil {

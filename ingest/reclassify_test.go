@@ -326,3 +326,34 @@ func TestLedgerFormats(t *testing.T) {
 		t.Errorf("format of the batch's log = %q, want combined (map %v)", got, f)
 	}
 }
+
+// TestReclassifyDamagedFile: a file that cannot be read is reported by name
+// and left as it is; the others are reclassified, and the site stays
+// stale so that the next run tries again.
+func TestReclassifyDamagedFile(t *testing.T) {
+	dir := t.TempDir()
+	wh := filepath.Join(dir, "wh")
+	if _, err := Ingest(context.Background(), []string{reclassLog(t, dir)}, Options{Warehouse: wh, Site: "example.org"}); err != nil {
+		t.Fatal(err)
+	}
+	ageFiles(t, wh, func(h *warehouse.Hit) bool { h.Channel = "old"; return true })
+	bad, _ := filepath.Glob(filepath.Join(wh, "hits", "*", "date=2025-05-11", "*.parquet"))
+	if len(bad) != 1 {
+		t.Fatalf("files of 11 May: %v", bad)
+	}
+	os.WriteFile(bad[0], []byte("PAR1 not really"), 0o644)
+	sums, err := Reclassify(context.Background(), ReclassifyOptions{Warehouse: wh})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := sums[0]
+	if len(s.Failed) != 1 || !strings.Contains(s.Failed[0].Error(), bad[0]) || s.Rewritten != 2 {
+		t.Errorf("summary %+v, want the damaged file named and the 2 others rewritten", s)
+	}
+	if stale, _ := StaleSites(wh, nil); len(stale) != 1 {
+		t.Errorf("StaleSites = %v, want the site with a damaged file", stale)
+	}
+	if b, _ := os.ReadFile(bad[0]); string(b) != "PAR1 not really" {
+		t.Error("the damaged file was changed")
+	}
+}

@@ -99,7 +99,27 @@ func runReclassify(ctx context.Context, e *env, o reclassifyFlags) error {
 	if errors.Is(err, ingest.ErrUsage) {
 		return &usageError{err}
 	}
+	if err == nil {
+		err = reportFailed(e.stderr, sums)
+	}
 	return err
+}
+
+// reportFailed tells on stderr of the files that could not be read, and
+// makes the exit status 1.
+func reportFailed(w io.Writer, sums []ingest.ReclassifySummary) error {
+	n := 0
+	for _, s := range sums {
+		for _, err := range s.Failed {
+			fmt.Fprintf(w, "cmpulse: %v\n", err)
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	fmt.Fprintf(w, "cmpulse: %d file(s) could not be read and were left as they are; the others are reclassified\n", n)
+	return silentError{}
 }
 
 // configHosts returns the own hosts the config names, by site; a site that
@@ -170,5 +190,8 @@ func reclassifyIfStale(ctx context.Context, e *env, c *config, quiet bool) error
 		opt.Progress(-1, 0)
 	}
 	printReclassified(e.stdout, sums, false)
+	if err == nil {
+		err = reportFailed(e.stderr, sums)
+	}
 	return err
 }

@@ -84,6 +84,14 @@ func TestReclassifyCommand(t *testing.T) {
 	if _, errOut, code := cmpulse(t, "", "reclassify", "--warehouse", wh, "--site", "nope.org"); code != 1 || !strings.Contains(errOut, "example.org") {
 		t.Errorf("unknown site: exit %d, %q", code, errOut)
 	}
+
+	// A damaged file: named on stderr, exit 1.
+	files, _ := filepath.Glob(filepath.Join(wh, "hits", "*", "*", "*.parquet"))
+	os.WriteFile(files[0], []byte("damaged"), 0o644)
+	_, errOut, code := cmpulse(t, "", "reclassify", "-q", "--warehouse", wh, "--site", "example.org", "--host", "other.example.org")
+	if code != 1 || !strings.Contains(errOut, files[0]) || !strings.Contains(errOut, "1 file(s) could not be read") {
+		t.Errorf("damaged file: exit %d, stderr %q", code, errOut)
+	}
 }
 
 // ageWarehouse rewrites every hits file of wh as a cmpulse before

@@ -130,7 +130,9 @@ that cannot be read is reported and the rest goes on; the exit status is then
 				if ctx.Err() != nil {
 					return err
 				}
-				fmt.Fprintf(e.stderr, "cmpulse: reclassifying: %v\n", err)
+				if !errors.As(err, new(silentError)) {
+					fmt.Fprintf(e.stderr, "cmpulse: reclassifying: %v\n", err)
+				}
 				problems = silentError{}
 			}
 			if o.memoryLimit == "" {
