@@ -526,6 +526,10 @@ func (b *builder) quality(ctx context.Context) (reports.Page, error) {
 		cats[cat] += n
 		table.Rows = append(table.Rows, []reports.Cell{{Text: cat}, {Text: bots.str(i, "bot")}, countCell(n), countCell(bots.num(i, "visitors"))})
 	}
+	botNote, err := b.noAgentNote(ctx)
+	if err != nil {
+		return page, err
+	}
 	pie := &reports.Chart{ID: "quality-bot-categories", Title: "Bot hits by category", Kind: reports.Pie, Series: []reports.Series{{Name: "hits"}}}
 	for _, c := range catOrder {
 		pie.X = append(pie.X, c)
@@ -572,11 +576,30 @@ func (b *builder) quality(ctx context.Context) (reports.Page, error) {
 			{Label: "Rejected lines", Value: count(rejected), Help: "Lines that could not be read, in all the data; each is kept with file, line and reason."},
 			{Label: "Days without data", Value: count(float64(empty)), Help: "Days of the period with no hit at all."},
 		}},
-		reports.Block{Heading: "Bots", Chart: pie},
+		reports.Block{Heading: "Bots", Text: botNote, Chart: pie},
 		reports.Block{Table: table},
 		reports.Block{Heading: "Rejected lines", Table: rej},
 		reports.Block{Heading: "Days", Table: dayTable})
 	return page, nil
+}
+
+// noAgentNote says, when some hits of the period come from a log format
+// that records no user agent (Common Log Format), that bots could not be
+// told apart in them; "" when every hit has its agent.
+func (b *builder) noAgentNote(ctx context.Context) (string, error) {
+	res, err := b.q.run(ctx, "quality_agents", nil)
+	if err != nil || len(res.rows) == 0 {
+		return "", err
+	}
+	hits, none := res.num(0, "hits"), res.num(0, "no_agent_hits")
+	if none == 0 {
+		return "", nil
+	}
+	return fmt.Sprintf("Bots could not be told apart in %s of the %s hits of the period (%s, on %s day(s)): "+
+		"their log format (Common Log Format) records no user agent. There, only visitors that fetched /robots.txt "+
+		"and clients whose host name is a known crawler's (such as crawl-….googlebot.com) count as bots; "+
+		"other bots count as people, so visitors, visits and page views may be too high.",
+		count(none), count(hits), percent(none/hits), count(res.num(0, "no_agent_days"))), nil
 }
 
 // sortBy sorts s stably by less.
