@@ -349,7 +349,7 @@ func (b *builder) content(ctx context.Context) (reports.Page, error) {
 
 func (b *builder) acquisition(ctx context.Context) (reports.Page, error) {
 	page := reports.Page{Slug: "acquisition", Title: "Acquisition",
-		Intro: "Where visits come from. A visit's channel is that of its first page view: direct (no referrer), search, social, email, or referral (any other site)."}
+		Intro: "Where visits come from. A visit's channel is that of its first page view: direct (no referrer), search, ai (answers of AI assistants such as ChatGPT or Perplexity), social, email, or referral (any other site)."}
 	ch, err := b.q.run(ctx, "acquisition_channels", nil)
 	if err != nil {
 		return page, err
@@ -382,7 +382,7 @@ func (b *builder) acquisition(ctx context.Context) (reports.Page, error) {
 		if !ok {
 			k = len(stack.Series)
 			index[name] = k
-			stack.Series = append(stack.Series, reports.Series{Name: name})
+			stack.Series = append(stack.Series, reports.Series{Name: name, Color: channelColors[name]})
 		}
 		stack.Series[k].Values = append(stack.Series[k].Values, daily.num(i, "visits"))
 	}
@@ -436,6 +436,17 @@ func (b *builder) acquisition(ctx context.Context) (reports.Page, error) {
 		reports.Block{Heading: "Natural links", Text: fmt.Sprintf("Pages of other sites whose links brought visits (referral channel): %d in the period, %d of them new (first seen in the period).", len(links.rows), newLinks), Table: natural},
 		reports.Block{Heading: "Search keywords", Text: "The terms in search engines' referrers. Most engines no longer pass them: those visits count as (not provided).", Table: keywords})
 	return page, nil
+}
+
+// channelColors gives each channel the same colour in every report, whatever
+// channels a period has; none is a peak or trough mark's green or red.
+var channelColors = map[string]string{
+	"direct":   "#8c8c8c",
+	"search":   "#3b6fb6",
+	"ai":       "#6f5aa8",
+	"social":   "#e08a2c",
+	"email":    "#2a9d8f",
+	"referral": "#c45a9c",
 }
 
 // day formats an instant as its day in the report's zone.
