@@ -58,3 +58,41 @@ func TestAIChannel(t *testing.T) {
 		}
 	}
 }
+
+// TestNaturalLinksAsWritten lists a referrer whose host is an IP address or
+// is in a legacy encoding among the natural links, with its host as
+// written for a domain, not as "(unknown)".
+func TestNaturalLinksAsWritten(t *testing.T) {
+	const ua = `"Mozilla/5.0 (X11; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0"`
+	log := filepath.Join(t.TempDir(), "access.log")
+	lines := []string{
+		`10.0.0.1 - - [30/Mar/2025:10:00:00 +0000] "GET /a/ HTTP/1.1" 200 10 "http://203.0.113.9/page" ` + ua,
+		`10.0.0.2 - - [30/Mar/2025:11:00:00 +0000] "GET /b/ HTTP/1.1" 200 10 "http://[2001:db8::1]/links" ` + ua,
+		`10.0.0.3 - - [30/Mar/2025:12:00:00 +0000] "GET /c/ HTTP/1.1" 200 10 "http://\xe4\xe5\xe3-\xec.\xf0\xf4/" ` + ua,
+	}
+	if err := os.WriteFile(log, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := ingestDB(t, log)
+	r, err := Build(context.Background(), db, Options{From: "2025-03-30", To: "2025-03-30", Site: "golden.test", Zone: "UTC"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got [][]string
+	for _, row := range table(t, r, "acquisition-natural-links.csv") {
+		got = append(got, row[:3])
+	}
+	want := [][]string{
+		{"http://203.0.113.9/page", "203.0.113.9", "1"},
+		{"http://[2001:db8::1]/links", "2001:db8::1", "1"},
+		{`http://\xe4\xe5\xe3-\xec.\xf0\xf4/`, `\xe4\xe5\xe3-\xec.\xf0\xf4`, "1"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("natural links (-want +got):\n%s", diff)
+	}
+	for _, row := range table(t, r, "acquisition-sources.csv") {
+		if row[0] == "(unknown)" {
+			t.Errorf("a source is (unknown): %v", table(t, r, "acquisition-sources.csv"))
+		}
+	}
+}
