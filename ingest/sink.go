@@ -8,7 +8,6 @@ import (
 	"hash"
 	"os"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/parquet-go/parquet-go"
@@ -141,10 +140,8 @@ type rowMaker struct {
 	strs     []string // backing store for nullable text columns
 	nstrs    int
 
-	// Agents and referrers repeat: each distinct one is classified once.
-	agents    map[string]classify.Agent
-	referrers *classify.Referrers
-	sources   map[string]classify.Source
+	// Derives the classification columns, as reclassification does.
+	classes *classify.Classifier
 }
 
 // visitorKey identifies an (ip, agent) pair in the cache by fast hashes:
@@ -153,50 +150,13 @@ type visitorKey struct{ ip, agent xxh3.Uint128 }
 
 func newRowMaker(batch, site string, keepIP bool, secret []byte, hosts []string) *rowMaker {
 	return &rowMaker{
-		batch:     batch,
-		site:      site,
-		keepIP:    keepIP,
-		mac:       hmac.New(sha256.New, secret),
-		visitors:  map[visitorKey]string{},
-		agents:    map[string]classify.Agent{},
-		referrers: classify.NewReferrers(classify.Hosts(site, hosts)),
-		sources:   map[string]classify.Source{},
+		batch:    batch,
+		site:     site,
+		keepIP:   keepIP,
+		mac:      hmac.New(sha256.New, secret),
+		visitors: map[visitorKey]string{},
+		classes:  classify.NewClassifier(classify.Hosts(site, hosts)),
 	}
-}
-
-// agent classifies a user agent, once per distinct agent.
-func (m *rowMaker) agent(ua string) classify.Agent {
-	if a, ok := m.agents[ua]; ok {
-		return a
-	}
-	a := classify.ParseAgent(ua)
-	if len(m.agents) >= visitorCache {
-		clear(m.agents)
-	}
-	m.agents[ua] = a
-	return a
-}
-
-// source classifies where a request came from. The referrer alone decides
-// for most requests, so that is cached; utm tags in the request's own query
-// can change a direct or referral channel (utm_medium=email), which is
-// looked at only when the query has such tags.
-func (m *rowMaker) source(h *Hit) classify.Source {
-	s, ok := m.sources[h.Referrer]
-	if !ok {
-		s = m.referrers.Classify(h.Referrer, "")
-		if len(m.sources) >= visitorCache {
-			clear(m.sources)
-		}
-		m.sources[h.Referrer] = s
-	}
-	if (s.Channel == classify.ChannelDirect || s.Channel == classify.ChannelReferral) && strings.Contains(h.Query, "utm_") {
-		s = m.referrers.Classify(h.Referrer, h.Query)
-	}
-	if h.VHost != "" && s.Channel != "internal" && strings.EqualFold(s.Host, h.VHost) {
-		s.Channel = "internal" // the log names the host it served
-	}
-	return s
 }
 
 // visitorID is a keyed hash of (site, client address, user agent): stable
@@ -238,10 +198,14 @@ func (m *rowMaker) hit(h *Hit, source string) warehouse.Hit {
 		SourceLine: h.Line,
 		Batch:      m.batch,
 	}
-	a := m.agent(h.UserAgent)
+	row.HasAgent = !h.NoAgent
+	clientBot := classify.ClientBot(h.Client)
+	row.ClientBot = m.str(clientBot)
+	c := m.classes.Hit(classify.HitFields{UserAgent: h.UserAgent, NoAgent: h.NoAgent, ClientBot: clientBot,
+		Referrer: h.Referrer, Query: h.Query, VHost: h.VHost})
+	a, src := c.Agent, c.Source
 	row.IsBot, row.BotName, row.BotCategory = a.Bot, m.str(a.BotName), m.str(a.Category)
 	row.Browser, row.OS, row.Device = m.str(a.Browser), m.str(a.OS), m.str(a.Device)
-	src := m.source(h)
 	row.Channel, row.ReferrerHost, row.ReferrerDomain = src.Channel, m.str(src.Host), m.str(src.Domain)
 	row.Source, row.Keyword = m.str(src.Engine), m.str(src.Keyword)
 	if m.keepIP {
