@@ -22,13 +22,17 @@ type Agent struct {
 	// "script", "feed", "social", "other"; "" for browsers.
 	Category string
 	// Browser is one of "Chrome", "Firefox", "Safari", "Edge", "Opera",
-	// "Samsung Internet", "other"; "" for bots.
+	// "Samsung Internet", "Instagram", "Facebook" (the in-app browsers of
+	// those apps, which open the links shared there), "other"; "" for bots
+	// and where no agent is recorded.
 	Browser string
 	// OS is one of "Windows", "macOS", "Linux", "Android", "iOS",
 	// "ChromeOS", "other"; "" for bots, whose agents often claim a system
 	// they do not run (Googlebot's says Android).
 	OS string
-	// Device is one of "desktop", "mobile", "tablet", "bot".
+	// Device is one of "desktop", "mobile", "tablet", "console" (game
+	// consoles), "tv" (smart TVs and TV boxes), "bot"; "" where no agent is
+	// recorded.
 	Device string
 }
 
@@ -97,6 +101,9 @@ var knownBots = withNeedles([]knownBot{
 	{"Amazonbot", BotAI, nil},
 	{"Google-Extended", BotAI, nil},
 	{"meta-externalagent", BotAI, nil},
+	// The crawler list tags it a link preview, but Meta documents it as
+	// the fetcher of its AI assistant, which is what it is mostly seen as.
+	{"meta-externalfetcher", BotAI, nil},
 	{"cohere-ai", BotAI, nil},
 	{"Diffbot", BotAI, nil},
 	{"YouBot", BotAI, nil},
@@ -123,6 +130,8 @@ var knownBots = withNeedles([]knownBot{
 	{"Better Uptime", BotMonitoring, []string{"better uptime", "betteruptime"}},
 	{"Datadog Synthetic", BotMonitoring, []string{"datadogsynthetics", "datadog/synthetics"}},
 	{"NewRelicPinger", BotMonitoring, nil},
+	// Jetpack's uptime monitor, on every WordPress.com-connected blog.
+	{"Jetmon", BotMonitoring, []string{"jetmon/", "jetpack site uptime monitor"}},
 
 	// feed: feed readers polling the site's feeds.
 	{"Feedly", BotFeed, nil},
@@ -189,17 +198,22 @@ const minAgentLen = 12
 // ParseAgent classifies a user agent.
 //
 // An agent is a bot when it names a well-known bot (knownBots), when it
-// breaks one of the SPEC's rules (empty; shorter than 12 characters without
-// "Mozilla"; carries a URL, "www." or an e-mail address, which browsers
-// never do and crawlers do to say who runs them) or when the crawler list
-// of github.com/x-way/crawlerdetect matches it. The checks run in that
-// order, cheapest first.
+// breaks one of the SPEC's rules (empty; a bare "Mozilla/5.0" or
+// "Mozilla/4.0 (compatible;)", which no browser sends; shorter than 12
+// characters without "Mozilla"; carries a URL, "www." or an e-mail
+// address, which browsers never do and crawlers do to say who runs them)
+// or when one of the two maintained crawler lists matches it: the tagged
+// list of the npm package crawler-user-agents (lists.go), which also gives
+// the category, and that of github.com/x-way/crawlerdetect. The checks run
+// in that order, cheapest first.
+//
+// An empty agent is a bot only where the log records agents: for formats
+// that record none (Common Log Format), see Classifier.Hit.
 //
 // Cost: a known bot stops at the table in well under a microsecond, but a
-// browser's agent must go through the whole crawler list, whose two large
-// case-insensitive regular expressions (exclusions, then about 1,400
-// crawler patterns) take some 60 to 90 µs; the rest of ParseAgent takes
-// about 4 µs. Callers therefore cache by agent string: a log has a few
+// browser's agent must go through both crawler lists, whose patterns take
+// some 60 to 100 µs; the rest of ParseAgent takes about 4 µs. Callers
+// therefore cache by agent string (Classifier does): a log has a few
 // thousand distinct agents, not millions.
 func ParseAgent(ua string) Agent {
 	s := normalAgent(ua)
@@ -209,6 +223,12 @@ func ParseAgent(ua string) Agent {
 	lower := strings.ToLower(s)
 	if b := findKnownBot(lower); b != nil {
 		return botAgent(b.name, b.category)
+	}
+	if isBareMozilla(lower) {
+		return botAgent(capName(strings.ToValidUTF8(s, "\uFFFD")), BotOther)
+	}
+	if b := crawlerList().find(s); b != nil {
+		return botAgent(listedBotName(b, s, lower), b.category)
 	}
 	switch {
 	case len(s) < minAgentLen && !strings.Contains(lower, "mozilla"):
@@ -220,6 +240,60 @@ func ParseAgent(ua string) Agent {
 	}
 	sys := agentOS(lower)
 	return Agent{Browser: agentBrowser(lower, sys), OS: sys, Device: agentDevice(lower)}
+}
+
+// listedBotName names a bot found by the crawler list: its pattern's name
+// as the agent writes it (the pattern "exabot" matches in
+// "Exabot/3.0; +http://www.exabot.com", and the bot calls itself Exabot),
+// else a name guessed from the agent.
+func listedBotName(b *listedBot, s, lower string) string {
+	if b.name == "" {
+		return guessBotName(s)
+	}
+	if i := strings.Index(lower, strings.ToLower(b.name)); i >= 0 && len(lower) == len(s) {
+		return s[i : i+len(b.name)]
+	}
+	return b.name
+}
+
+// isBareMozilla reports whether a lower-cased agent is only the Mozilla
+// product token, with at most a version and a comment that says nothing
+// but "compatible": "Mozilla", "Mozilla/5.0", "Mozilla/4.0 (compatible;)",
+// "Mozilla/5.0 (compatible)". Every browser goes on to name its system and
+// engine; scripts that want to pass for a browser stop here.
+func isBareMozilla(lower string) bool {
+	rest, ok := strings.CutPrefix(lower, "mozilla")
+	if !ok {
+		return false
+	}
+	if r, ok := strings.CutPrefix(rest, "/"); ok {
+		i := 0
+		for i < len(r) && ('0' <= r[i] && r[i] <= '9' || r[i] == '.') {
+			i++
+		}
+		rest = r[i:]
+	}
+	rest = strings.TrimSpace(rest)
+	if rest == "" {
+		return true
+	}
+	if len(rest) < 2 || rest[0] != '(' || rest[len(rest)-1] != ')' {
+		return false
+	}
+	for _, part := range strings.Split(rest[1:len(rest)-1], ";") {
+		if p := strings.TrimSpace(part); p != "" && p != "compatible" {
+			return false
+		}
+	}
+	return true
+}
+
+// capName keeps a name that is the whole agent to maxBotName bytes.
+func capName(s string) string {
+	if len(s) > maxBotName {
+		s = strings.ToValidUTF8(s[:maxBotName], "")
+	}
+	return s
 }
 
 func botAgent(name, category string) Agent {
@@ -420,6 +494,14 @@ func agentOS(lower string) string {
 // first.
 func agentBrowser(lower, sys string) string {
 	switch {
+	// The in-app browsers of Instagram and Facebook say Safari or Chrome
+	// too, and add the app's own token ("Instagram 309.0.0.40.113",
+	// "FBAN/FBIOS", "FBAV/", "FB_IAB/"); Instagram's agent may carry
+	// Facebook's tokens as well, so it comes first.
+	case strings.Contains(lower, "instagram "):
+		return "Instagram"
+	case strings.Contains(lower, "fban/"), strings.Contains(lower, "fbav/"), strings.Contains(lower, "fb_iab/"):
+		return "Facebook"
 	// Edge: "Edg/" (Chromium Edge), "Edge/" (EdgeHTML), "EdgA/" (Android),
 	// "EdgiOS/".
 	case strings.Contains(lower, "edg/"), strings.Contains(lower, "edge/"),
@@ -456,12 +538,18 @@ func agentBrowser(lower, sys string) string {
 	return "other"
 }
 
-// agentDevice reads the form factor. Tablets first: iPads say "Mobile" and
-// Android tablets are Android agents without "Mobile" (Google's advice to
-// tablet makers); then phones. A bare "Tablet" is not enough: old Windows
-// agents say "Tablet PC".
+// agentDevice reads the form factor. Game consoles and TVs first: their
+// agents also say Windows (Xbox), Android without "Mobile" (Android TV,
+// Fire TV) or Linux (Tizen, webOS), which would make them desktops or
+// tablets. Then tablets: iPads say "Mobile" and Android tablets are
+// Android agents without "Mobile" (Google's advice to tablet makers); then
+// phones. A bare "Tablet" is not enough: old Windows agents say "Tablet PC".
 func agentDevice(lower string) string {
 	switch {
+	case strings.Contains(lower, "playstation"), strings.Contains(lower, "xbox"), strings.Contains(lower, "nintendo"):
+		return "console"
+	case isTV(lower):
+		return "tv"
 	case strings.Contains(lower, "ipad"), strings.Contains(lower, "kindle"), strings.Contains(lower, "silk/"):
 		return "tablet"
 	case strings.Contains(lower, "android") && !strings.Contains(lower, "mobile"):
@@ -472,4 +560,27 @@ func agentDevice(lower string) string {
 		return "mobile"
 	}
 	return "desktop"
+}
+
+// tvTokens are what smart TVs and TV boxes put in their agents: the
+// generic "SmartTV"/"SMART-TV" and HbbTV, the TV systems (Tizen, webOS,
+// NetCast, Roku, tvOS's "AppleTV", Android TV, Google TV, Chromecast's
+// "CrKey"), and makers' TV lines (Sony BRAVIA, Philips, Fire TV's "AFT"
+// device codes).
+var tvTokens = []string{
+	"smarttv", "smart-tv", "smart tv", "hbbtv", "tizen", "webos", "web0s", "netcast", "roku",
+	"appletv", "apple tv", "android tv", "googletv", "google tv", "crkey/", "bravia", "philipstv", "; aft",
+}
+
+func isTV(lower string) bool {
+	for _, t := range tvTokens {
+		if strings.Contains(lower, t) {
+			// Tizen and webOS also ran on a few phones and watches.
+			if t == "tizen" || t == "webos" {
+				return !strings.Contains(lower, "mobile")
+			}
+			return true
+		}
+	}
+	return false
 }

@@ -87,9 +87,9 @@ var agentTests = []struct {
 
 	// Bots by the crawler list or the SPEC's rules, named best-effort.
 	{"sample: archive.org_bot", "Mozilla/5.0 (compatible; archive.org_bot +http://www.archive.org/details/archive.org_bot)", bot("archive.org_bot", BotOther)},
-	{"sample: Exabot", "Mozilla/5.0 (compatible; Exabot/3.0; +http://www.exabot.com/go/robot)", bot("Exabot", BotOther)},
+	{"sample: Exabot, named as it writes itself", "Mozilla/5.0 (compatible; Exabot/3.0; +http://www.exabot.com/go/robot)", bot("Exabot", BotSearch)},
 	{"sample: Chef Client named by its product", "Chef Client/10.18.2 (ruby-1.9.3-p327; ohai-6.16.0; x86_64-linux; +http://opscode.com)", bot("Chef Client", BotOther)},
-	{"sample: Embedly named after compatible", "Mozilla/5.0 (compatible; Embedly/0.2; +http://support.embed.ly/)", bot("Embedly", BotOther)},
+	{"sample: Embedly, a link preview by the list's tags", "Mozilla/5.0 (compatible; Embedly/0.2; +http://support.embed.ly/)", bot("Embedly", BotSocial)},
 	{"sample: MSIE with a URL is no name", "Mozilla/4.0 (compatible; MSIE 6.0; Windows NT 5.1; SV1; http://www.tropicdesigns.net)", bot("(unknown)", BotOther)},
 	{"sample: NerdyBot", "NerdyBot", bot("NerdyBot", BotOther)},
 	{"sample: log4shell probe carries a URL", "${jndi:ldap://${java:version}.domain/a}", bot("(unknown)", BotOther)},
@@ -135,7 +135,45 @@ var agentTests = []struct {
 	{"Firefox on Android phone", "Mozilla/5.0 (Android 14; Mobile; rv:125.0) Gecko/125.0 Firefox/125.0", browser("Firefox", "Android", "mobile")},
 	{"Chrome on Android tablet", "Mozilla/5.0 (Linux; Android 13; SM-X710) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36", browser("Chrome", "Android", "tablet")},
 	{"Chrome on ChromeOS", "Mozilla/5.0 (X11; CrOS x86_64 14541.0.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36", browser("Chrome", "ChromeOS", "desktop")},
-	{"bare Mozilla is short but says Mozilla", "Mozilla/5.0", browser("other", "other", "desktop")},
+
+	// Bare Mozilla agents: scripts that want to pass for a browser.
+	{"bare Mozilla/5.0", "Mozilla/5.0", bot("Mozilla/5.0", BotOther)},
+	{"bare Mozilla/4.0", "Mozilla/4.0", bot("Mozilla/4.0", BotOther)},
+	{"Mozilla alone", "Mozilla", bot("Mozilla", BotOther)},
+	{"Mozilla/4.0 (compatible;)", "Mozilla/4.0 (compatible;)", bot("Mozilla/4.0 (compatible;)", BotOther)},
+	{"Mozilla/5.0 (compatible)", "Mozilla/5.0 (compatible)", bot("Mozilla/5.0 (compatible)", BotOther)},
+	{"Mozilla/5.0 (compatible; ) with spaces", " Mozilla/5.0 ( compatible ; ) ", bot("Mozilla/5.0 ( compatible ; )", BotOther)},
+	{"Mozilla/5.0 ()", "Mozilla/5.0 ()", bot("Mozilla/5.0 ()", BotOther)},
+	{"old IE says only Mozilla and a comment, and is a browser", "Mozilla/4.0 (compatible; MSIE 6.0; Windows NT 5.1)", browser("other", "Windows", "desktop")},
+
+	// The newer AI crawlers and assistants' fetchers, from the crawler
+	// list's "ai-crawler" tag (instances published in the list).
+	{"Claude-User", "Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; Claude-User/1.0; +Claude-User@anthropic.com)", bot("Claude-User", BotAI)},
+	{"Claude-SearchBot", "Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; Claude-SearchBot/1.0; +https://www.anthropic.com)", bot("Claude-SearchBot", BotAI)},
+	{"DuckAssistBot, tagged search and AI", "DuckAssistBot/1.2; (+http://duckduckgo.com/duckassistbot.html)", bot("DuckAssistBot", BotAI)},
+	{"MistralAI-User", "Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; MistralAI-User/1.0; +https://docs.mistral.ai/robots)", bot("MistralAI-User", BotAI)},
+	{"Google-CloudVertexBot claims Android Chrome", "Mozilla/5.0 (Linux; Android 6.0.1; Nexus 5X Build/MMB29P) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/W.X.Y.Z Mobile Safari/537.36 (compatible; Google-CloudVertexBot; +https://cloud.google.com/enterprise-search)", bot("Google-CloudVertexBot", BotAI)},
+	{"Perplexity-User", "Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; Perplexity-User/1.0; +https://perplexity.ai/perplexity-user)", bot("Perplexity-User", BotAI)},
+	{"meta-externalfetcher, a link preview to the list, AI to Meta", "meta-externalfetcher/1.1 (+https://developers.facebook.com/docs/sharing/webmasters/crawler)", bot("meta-externalfetcher", BotAI)},
+	{"jetmon, Jetpack's uptime monitor", "jetmon/1.0 (Jetpack Site Uptime Monitor by WordPress.com)", bot("Jetmon", BotMonitoring)},
+
+	// In-app browsers.
+	{"Instagram in-app on iPhone", "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 Instagram 327.1.6.30.88 (iPhone14,5; iOS 17_4; en_US; en; scale=3.00; 1170x2532; 590971025)", browser("Instagram", "iOS", "mobile")},
+	{"Instagram in-app on Android", "Mozilla/5.0 (Linux; Android 14; Pixel 8 Build/AP1A.240305.019; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/123.0.6312.99 Mobile Safari/537.36 Instagram 326.0.0.42.90 Android (34/14; 420dpi; 1080x2205; Google/google; Pixel 8; shiba; shiba; en_US; 585451239)", browser("Instagram", "Android", "mobile")},
+	{"Facebook in-app on iPhone", "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 [FBAN/FBIOS;FBAV/458.0.0.38.108;FBBV/579939489;FBDV/iPhone15,2;FBMD/iPhone;FBSN/iOS;FBSV/17.4.1;FBSS/3;FBID/phone;FBLC/en_US;FBOP/5;FBRV/581327164]", browser("Facebook", "iOS", "mobile")},
+	{"Facebook in-app on Android", "Mozilla/5.0 (Linux; Android 13; SM-A536B Build/TP1A.220624.014; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/123.0.6312.118 Mobile Safari/537.36 [FB_IAB/FB4A;FBAV/457.0.0.57.98;]", browser("Facebook", "Android", "mobile")},
+
+	// Game consoles and TVs are neither desktops nor tablets.
+	{"PlayStation 5", "Mozilla/5.0 (PlayStation; PlayStation 5/2.26) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/13.0 Safari/605.1.15", browser("other", "other", "console")},
+	{"PlayStation 4", "Mozilla/5.0 (PlayStation 4 3.11) AppleWebKit/537.73 (KHTML, like Gecko)", browser("other", "other", "console")},
+	{"Xbox One says Windows and Edge", "Mozilla/5.0 (Windows NT 10.0; Win64; x64; Xbox; Xbox One) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/79.0.3945.74 Safari/537.36 Edg/79.0.309.43", browser("Edge", "Windows", "console")},
+	{"Nintendo Switch", "Mozilla/5.0 (Nintendo Switch; WifiWebAuthApplet) AppleWebKit/606.4 (KHTML, like Gecko) NF/6.0.1.15.4 NintendoBrowser/5.1.0.20393", browser("other", "other", "console")},
+	{"Samsung Tizen TV", "Mozilla/5.0 (SMART-TV; LINUX; Tizen 6.0) AppleWebKit/537.36 (KHTML, like Gecko) 76.0.3809.146/6.0 TV Safari/537.36", browser("other", "Linux", "tv")},
+	{"LG webOS TV", "Mozilla/5.0 (Web0S; Linux/SmartTV) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/79.0.3945.79 Safari/537.36 WebAppManager", browser("Chrome", "Linux", "tv")},
+	{"Sony BRAVIA Android TV", "Mozilla/5.0 (Linux; Android 9; BRAVIA 4K UR2 Build/PTT1.190515.001.S52) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/87.0.4280.101 Safari/537.36", browser("Chrome", "Android", "tv")},
+	{"Fire TV Stick", "Mozilla/5.0 (Linux; Android 9; AFTMM Build/PS7233; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/112.0.5615.136 Mobile Safari/537.36", browser("Chrome", "Android", "tv")},
+	{"Apple TV", "AppleTV11,1/11.1", browser("other", "other", "tv")},
+	{"Chromecast with Google TV", "Mozilla/5.0 (Linux; Android 12.0; Build/STTL.240206.002) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/112.0.0.0 Safari/537.36 CrKey/1.56.500000 DeviceType/AndroidTV", browser("Chrome", "Android", "tv")},
 }
 
 func TestParseAgent(t *testing.T) {
@@ -149,9 +187,9 @@ func TestParseAgent(t *testing.T) {
 }
 
 var (
-	browsers   = []string{"Chrome", "Firefox", "Safari", "Edge", "Opera", "Samsung Internet", "other"}
+	browsers   = []string{"Chrome", "Firefox", "Safari", "Edge", "Opera", "Samsung Internet", "Instagram", "Facebook", "other"}
 	systems    = []string{"Windows", "macOS", "Linux", "Android", "iOS", "ChromeOS", "other"}
-	devices    = []string{"desktop", "mobile", "tablet"}
+	devices    = []string{"desktop", "mobile", "tablet", "console", "tv"}
 	categories = []string{BotSearch, BotSEO, BotAI, BotMonitoring, BotScript, BotFeed, BotSocial, BotOther}
 )
 

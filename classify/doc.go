@@ -8,10 +8,13 @@
 //
 //   - agent.go: ParseAgent. Bots are found by a table of well-known bots
 //     that also names and categorises them (search, seo, ai, monitoring,
-//     script, feed, social), by the SPEC's own rules (empty or implausibly
-//     short agent, a URL or e-mail address in it) and by a maintained
-//     crawler list; browsers, systems and devices by ordered substring
-//     rules, each commented with why it comes where it does.
+//     script, feed, social), by the SPEC's own rules (empty, bare
+//     "Mozilla/5.0" or implausibly short agent, a URL or e-mail address in
+//     it) and by two maintained crawler lists; browsers, systems and
+//     devices by ordered substring rules, each commented with why it comes
+//     where it does.
+//   - lists.go: the tagged crawler list (data/crawler-user-agents.json),
+//     which names and categorises the bots the table does not know.
 //   - referrer.go: Referrers.Classify reads a referrer as logged (with
 //     Apache/nginx \xHH escapes, without scheme, with port, IDN, garbage)
 //     and the landing query's utm tags, and returns a Source; Hosts lists a
@@ -25,7 +28,13 @@
 //
 // # Sources and licences
 //
-// The crawler list is github.com/x-way/crawlerdetect (MIT licence, (c)
+// data/crawler-user-agents.json is the npm package crawler-user-agents
+// (MIT licence, (c) Martin Monperrus; github.com/monperrus/crawler-user-agents),
+// copied as published with its licence beside it (data/README.md gives the
+// version); scripts/refresh-lists.sh replaces it with the latest release.
+// Its tags say which bots are AI crawlers, monitors, search engines...
+//
+// The second crawler list is github.com/x-way/crawlerdetect (MIT licence, (c)
 // Andreas Jaggi), a Go port whose patterns are synced from
 // github.com/JayBizzle/Crawler-Detect (MIT licence), the list most web
 // analytics tools use; it is a module dependency, not a copy, so updating

@@ -23,7 +23,7 @@ type site struct {
 	// Name is what Source.Engine says, e.g. "Google"; "" for a service
 	// recognised only by the shape of its host name (a "webmail." host).
 	Name    string
-	Channel string // search, social or email
+	Channel string // search, ai, social or email
 
 	// Hosts are patterns for the referrer host, in three forms:
 	//
@@ -50,6 +50,7 @@ const (
 	ChannelDirect   = "direct"
 	ChannelInternal = "internal"
 	ChannelSearch   = "search"
+	ChannelAI       = "ai"
 	ChannelSocial   = "social"
 	ChannelEmail    = "email"
 	ChannelReferral = "referral"
@@ -96,6 +97,26 @@ var sites = []site{
 	{Name: "Sogou", Channel: ChannelSearch, Hosts: []string{"sogou.com"}, Params: []string{"query", "keyword"}},
 	{Name: "Kagi", Channel: ChannelSearch, Hosts: []string{"kagi.com"}, Params: []string{"q"}},
 	{Name: "Mojeek", Channel: ChannelSearch, Hosts: []string{"mojeek.com"}, Params: []string{"q"}},
+
+	// AI assistants: answers that link to their sources (the SPEC's "ai"
+	// channel). Before the search engines: gemini.google.com and
+	// copilot.microsoft.com share a registrable domain with one. The
+	// hosts are those the assistants' web apps run on; the app ids their
+	// Android apps' Play Store ids.
+	{Name: "ChatGPT", Channel: ChannelAI, Hosts: []string{"chatgpt.com", "chat.openai.com"}, Apps: []string{"com.openai.chatgpt"}},
+	{Name: "Perplexity", Channel: ChannelAI, Hosts: []string{"perplexity.ai"}, Apps: []string{"ai.perplexity.app.android"}},
+	{Name: "Claude", Channel: ChannelAI, Hosts: []string{"claude.ai"}, Apps: []string{"com.anthropic.claude"}},
+	{Name: "Gemini", Channel: ChannelAI, Hosts: []string{"gemini.google.com", "bard.google.com"}, Apps: []string{"com.google.android.apps.bard"}},
+	{Name: "Copilot", Channel: ChannelAI, Hosts: []string{"copilot.microsoft.com", "copilot.cloud.microsoft"}, Apps: []string{"com.microsoft.copilot"}},
+	{Name: "You.com", Channel: ChannelAI, Hosts: []string{"you.com"}},
+	{Name: "Poe", Channel: ChannelAI, Hosts: []string{"poe.com"}},
+	{Name: "Mistral Le Chat", Channel: ChannelAI, Hosts: []string{"chat.mistral.ai"}},
+	{Name: "DeepSeek", Channel: ChannelAI, Hosts: []string{"chat.deepseek.com"}},
+	{Name: "Meta AI", Channel: ChannelAI, Hosts: []string{"meta.ai"}},
+	{Name: "Grok", Channel: ChannelAI, Hosts: []string{"grok.com"}},
+	{Name: "Phind", Channel: ChannelAI, Hosts: []string{"phind.com"}},
+	{Name: "Qwen", Channel: ChannelAI, Hosts: []string{"chat.qwen.ai"}},
+	{Name: "Kimi", Channel: ChannelAI, Hosts: []string{"kimi.com", "kimi.moonshot.cn"}},
 
 	// Social networks, their link shorteners and in-app links.
 	{Name: "Facebook", Channel: ChannelSocial, Hosts: []string{"facebook.com", "fb.com", "fb.me", "messenger.com"},

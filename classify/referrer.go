@@ -12,21 +12,24 @@ import (
 
 // Source is where a visit came from, read from its referrer and landing URL.
 type Source struct {
-	// Channel is one of "direct", "internal", "search", "social", "email",
-	// "referral" (the Channel* constants).
+	// Channel is one of "direct", "internal", "search", "ai", "social",
+	// "email", "referral" (the Channel* constants).
 	Channel string
 	// Host is the referrer's host: lower-case, ASCII (an IDN in its
 	// punycode form, as browsers send it), without port or trailing dot,
 	// "www." kept. For an android-app:// referrer it is the app id.
-	// "" when there is no referrer or none could be read from it.
+	// A host that cannot be decoded (bytes in a legacy encoding, which
+	// logs show as \xHH escapes, or a name IDNA refuses) is kept as
+	// written. "" when there is no referrer or none could be read from it.
 	Host string
 	// Domain is the registrable domain of Host (eTLD+1 from the public
 	// suffix list), e.g. "example.co.uk" for "blog.example.co.uk" and
-	// "someone.github.io" for itself; "" for IP addresses, single-label
-	// hosts such as localhost, and app ids.
+	// "someone.github.io" for itself; for an IP address or a host kept as
+	// written, Host itself (the SPEC shows them as written); "" for
+	// single-label hosts such as localhost, and app ids.
 	Domain string
 	// Engine names the search engine ("Google", "Bing", "DuckDuckGo", ...),
-	// social site ("Facebook", "X", "LinkedIn", "Reddit", "Hacker News",
+	// AI assistant ("ChatGPT", "Perplexity", "Claude", ...), social site ("Facebook", "X", "LinkedIn", "Reddit", "Hacker News",
 	// "Mastodon", ...) or mail service ("Gmail", "Outlook", ...) when it is
 	// known; for a channel told by utm tags, the utm_source ("newsletter");
 	// "" otherwise.
@@ -117,10 +120,16 @@ func Hosts(site string, extra []string) []string {
 // the tags a newsletter would count as direct; a recognised search engine
 // or social site in the referrer is stronger evidence than a tag, and an
 // internal referrer is never a source.
+//
+// AI assistants tag their links too (ChatGPT adds utm_source=chatgpt.com):
+// a utm_source that is an assistant's host makes a visit without a better
+// referrer "ai", with that assistant as its source.
 func (r *Referrers) Classify(referrer, landingQuery string) Source {
 	src := r.fromReferrer(referrer)
 	if src.Channel == ChannelDirect || src.Channel == ChannelReferral {
-		if ch := taggedChannel(landingQuery); ch != "" {
+		if name, ok := taggedAssistant(landingQuery); ok {
+			src.Channel, src.Engine = ChannelAI, name
+		} else if ch := taggedChannel(landingQuery); ch != "" {
 			src.Channel = ch
 			if src.Engine == "" {
 				// The campaign's own name for where it was sent
@@ -159,12 +168,22 @@ func (r *Referrers) fromReferrer(referrer string) Source {
 	}
 
 	host, ok := normalHost(u.host)
-	if !ok || (u.scheme == "" && !u.slashes && !strings.Contains(host, ".")) {
+	if !ok {
+		host, ok = writtenHost(u.host)
+		if !ok || (u.scheme == "" && !u.slashes) {
+			return Source{Channel: ChannelReferral}
+		}
+		return Source{Channel: ChannelReferral, Host: host, Domain: host}
+	}
+	if u.scheme == "" && !u.slashes && !strings.Contains(host, ".") {
 		// Without a scheme, only something shaped like a domain is
 		// taken for a host: "localhost" or "foo" alone is a word.
 		return Source{Channel: ChannelReferral}
 	}
 	src := Source{Channel: ChannelReferral, Host: host, Domain: registrableDomain(host)}
+	if src.Domain == "" && isIP(host) {
+		src.Domain = host // the SPEC shows an address as written
+	}
 	if r != nil && r.own[host] {
 		src.Channel = ChannelInternal
 		return src
@@ -197,6 +216,23 @@ func searchTerms(params []string, query, fragment string) string {
 		}
 	}
 	return notProvided
+}
+
+// taggedAssistant reports whether the utm_source of a landing query is the
+// host of an AI assistant, and names it.
+func taggedAssistant(query string) (string, bool) {
+	if query == "" || !strings.Contains(query, "utm_source") {
+		return "", false
+	}
+	host, ok := normalHost(findParam(query, "utm_source", cleanTag))
+	if !ok {
+		return "", false
+	}
+	i, ok := siteIndex.lookup(host, registrableDomain(host))
+	if !ok || sites[i].Channel != ChannelAI {
+		return "", false
+	}
+	return sites[i].Name, true
 }
 
 // taggedChannel reads the utm tags of a landing query: "email", "social" or
@@ -342,6 +378,46 @@ func normalHost(h string) (string, bool) {
 	return h, label > 0
 }
 
+// writtenHost returns a host that normalHost cannot read, as the log wrote
+// it, when it is a host name in some encoding rather than garbage: it has
+// bytes outside ASCII (a legacy encoding such as windows-1251, or Unicode
+// that IDNA refuses) and otherwise only the characters of host names.
+// Those bytes are shown as the \xHH escapes Apache and nginx write for
+// them, so that the text matches the log and the column stays ASCII.
+func writtenHost(h string) (string, bool) {
+	if strings.IndexByte(h, '%') >= 0 {
+		h = unescapePercent(h, false)
+	}
+	h = strings.TrimSuffix(h, ".")
+	if isASCII(h) || len(h) > 253 || strings.HasPrefix(h, ".") || strings.Contains(h, "..") {
+		return "", false
+	}
+	if utf8.ValidString(h) {
+		// Unicode that is not a name: spaces and symbols are garbage.
+		for _, r := range h {
+			if r >= utf8.RuneSelf && !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) {
+				return "", false
+			}
+		}
+	}
+	var b strings.Builder
+	for i := 0; i < len(h); i++ {
+		switch c := h[i]; {
+		case c >= utf8.RuneSelf:
+			b.WriteString(`\x`)
+			b.WriteByte("0123456789abcdef"[c>>4])
+			b.WriteByte("0123456789abcdef"[c&15])
+		case 'A' <= c && c <= 'Z':
+			b.WriteByte(c + 'a' - 'A')
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == '-', c == '_', c == '.':
+			b.WriteByte(c)
+		default:
+			return "", false
+		}
+	}
+	return b.String(), true
+}
+
 // registrableDomain is the eTLD+1 of host, "" for IP addresses and hosts
 // that are a public suffix or have a single label.
 func registrableDomain(host string) string {
@@ -353,6 +429,11 @@ func registrableDomain(host string) string {
 		return ""
 	}
 	return d
+}
+
+func isIP(h string) bool {
+	_, err := netip.ParseAddr(h)
+	return err == nil
 }
 
 func isIPv4(h string) bool {

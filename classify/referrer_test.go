@@ -109,6 +109,25 @@ var referrerTests = []struct {
 	{"lobsters", "https://lobste.rs/s/abc", "", social("lobste.rs", "lobste.rs", "Lobsters")},
 	{"slack app", "android-app://com.Slack/", "", Source{Channel: ChannelSocial, Host: "com.slack", Engine: "Slack"}},
 
+	// AI assistants.
+	{"chatgpt", "https://chatgpt.com/", "", Source{Channel: ChannelAI, Host: "chatgpt.com", Domain: "chatgpt.com", Engine: "ChatGPT"}},
+	{"chat.openai.com", "https://chat.openai.com/c/abc", "", Source{Channel: ChannelAI, Host: "chat.openai.com", Domain: "openai.com", Engine: "ChatGPT"}},
+	{"openai.com is a referral", "https://openai.com/blog", "", referral("openai.com", "openai.com")},
+	{"perplexity", "https://www.perplexity.ai/search/abc", "", Source{Channel: ChannelAI, Host: "www.perplexity.ai", Domain: "perplexity.ai", Engine: "Perplexity"}},
+	{"claude", "https://claude.ai/", "", Source{Channel: ChannelAI, Host: "claude.ai", Domain: "claude.ai", Engine: "Claude"}},
+	{"gemini is not Google search", "https://gemini.google.com/", "", Source{Channel: ChannelAI, Host: "gemini.google.com", Domain: "google.com", Engine: "Gemini"}},
+	{"copilot is not Bing", "https://copilot.microsoft.com/", "", Source{Channel: ChannelAI, Host: "copilot.microsoft.com", Domain: "microsoft.com", Engine: "Copilot"}},
+	{"you.com", "https://you.com/search?q=x", "", Source{Channel: ChannelAI, Host: "you.com", Domain: "you.com", Engine: "You.com"}},
+	{"poe", "https://poe.com/", "", Source{Channel: ChannelAI, Host: "poe.com", Domain: "poe.com", Engine: "Poe"}},
+	{"mistral le chat", "https://chat.mistral.ai/chat", "", Source{Channel: ChannelAI, Host: "chat.mistral.ai", Domain: "mistral.ai", Engine: "Mistral Le Chat"}},
+	{"deepseek", "https://chat.deepseek.com/", "", Source{Channel: ChannelAI, Host: "chat.deepseek.com", Domain: "deepseek.com", Engine: "DeepSeek"}},
+	{"meta.ai", "https://www.meta.ai/", "", Source{Channel: ChannelAI, Host: "www.meta.ai", Domain: "meta.ai", Engine: "Meta AI"}},
+	{"grok", "https://grok.com/chat/1", "", Source{Channel: ChannelAI, Host: "grok.com", Domain: "grok.com", Engine: "Grok"}},
+	{"chatgpt app", "android-app://com.openai.chatgpt/", "", Source{Channel: ChannelAI, Host: "com.openai.chatgpt", Engine: "ChatGPT"}},
+	{"utm_source=chatgpt.com without referrer", "", "utm_source=chatgpt.com", Source{Channel: ChannelAI, Engine: "ChatGPT"}},
+	{"utm_source=perplexity.ai on a referral", "https://example.com/", "utm_source=perplexity.ai&utm_medium=referral", Source{Channel: ChannelAI, Host: "example.com", Domain: "example.com", Engine: "Perplexity"}},
+	{"utm_source=chatgpt.com does not beat search", "https://www.google.com/search?q=x", "utm_source=chatgpt.com", search("www.google.com", "google.com", "Google", "x")},
+
 	// Mail.
 	{"gmail", "https://mail.google.com/", "", Source{Channel: ChannelEmail, Host: "mail.google.com", Domain: "google.com", Engine: "Gmail"}},
 	{"gmail app", "android-app://com.google.android.gm", "", Source{Channel: ChannelEmail, Host: "com.google.android.gm", Engine: "Gmail"}},
@@ -141,13 +160,20 @@ var referrerTests = []struct {
 	{"IDN in Unicode", "https://www.bücher.de/x", "", referral("www.xn--bcher-kva.de", "xn--bcher-kva.de")},
 	{"IDN in punycode", "https://xn--bcher-kva.de/", "", referral("xn--bcher-kva.de", "xn--bcher-kva.de")},
 	{"IDN in logged \\x escapes", `https://m\xc3\xbcnchen.de/`, "", referral("xn--mnchen-3ya.de", "xn--mnchen-3ya.de")},
-	{"IPv4", "http://192.168.1.10:8080/admin", "", referral("192.168.1.10", "")},
-	{"IPv6", "http://[2001:db8::1]:8080/", "", referral("2001:db8::1", "")},
+	{"IPv4 is its own domain", "http://192.168.1.10:8080/admin", "", referral("192.168.1.10", "192.168.1.10")},
+	{"IPv4 documentation address", "http://203.0.113.9/page", "", referral("203.0.113.9", "203.0.113.9")},
+	{"IPv6 is its own domain", "http://[2001:db8::1]:8080/", "", referral("2001:db8::1", "2001:db8::1")},
+	{"IPv6 without port", "https://[2001:DB8:0::1]/x", "", referral("2001:db8::1", "2001:db8::1")},
 	{"localhost", "http://localhost:3000/", "", referral("localhost", "")},
 	{"bad escape in the path", "https://example.com/%zz?a=%", "", referral("example.com", "example.com")},
 	{"unknown app", "android-app://org.example.reader/", "", Source{Channel: ChannelReferral, Host: "org.example.reader"}},
 	{"escaped garbage", `\xe4\xe5`, "", Source{Channel: ChannelReferral}},
-	{"sample: escaped garbage host", `http://\xe4\xe5\xe3-\xec.\xf0\xf4/`, "", Source{Channel: ChannelReferral}},
+	{"sample: windows-1251 host, shown as logged", `http://\xe4\xe5\xe3-\xec.\xf0\xf4/`, "", referral(`\xe4\xe5\xe3-\xec.\xf0\xf4`, `\xe4\xe5\xe3-\xec.\xf0\xf4`)},
+	{"Latin-1 host in percent escapes", "http://caf%E9.Example.fr/menu", "", referral(`caf\xe9.example.fr`, `caf\xe9.example.fr`)},
+	{"Latin-1 host without scheme is no host", `caf\xe9.fr/x`, "", Source{Channel: ChannelReferral}},
+	{"Unicode host IDNA maps", "http://ex\u2060ample.com/", "", referral("example.com", "example.com")},
+	{"Unicode host IDNA refuses, as Apache logs it", "http://\u0301abc.com/", "", referral(`\xcc\x81abc.com`, `\xcc\x81abc.com`)},
+	{"non-ASCII garbage with a space", `http://\xe4 \xe5.com/`, "", Source{Channel: ChannelReferral}},
 	{"not a url", "not a url", "", Source{Channel: ChannelReferral}},
 	{"a single word", "localhost", "", Source{Channel: ChannelReferral}},
 	{"host with a space", "http://exa mple.com/", "", Source{Channel: ChannelReferral}},
@@ -198,7 +224,7 @@ func TestNewReferrersOwnHostForms(t *testing.T) {
 	}
 }
 
-var channels = []string{ChannelDirect, ChannelInternal, ChannelSearch, ChannelSocial, ChannelEmail, ChannelReferral}
+var channels = []string{ChannelDirect, ChannelInternal, ChannelSearch, ChannelAI, ChannelSocial, ChannelEmail, ChannelReferral}
 
 func FuzzClassify(f *testing.F) {
 	for _, tt := range referrerTests {

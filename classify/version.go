@@ -4,17 +4,20 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"maps"
 	"runtime/debug"
+	"slices"
 	"sync"
 )
 
 // Version is the version of this package's rules. Bump it in the same
-// commit as any change to the code of ParseAgent or Referrers.Classify that
-// changes what they return for some input: a warehouse classified under
-// another version is then reclassified (cmpulse reclassify, or by itself in
-// cmpulse run). Changes to the tables (knownBots, sites) and to the crawler
-// list's module version are noticed without a bump, by Fingerprint; a new
-// table or embedded list must be added to Fingerprint's hash.
+// commit as any change to the code of Classifier.Hit, ParseAgent,
+// Referrers.Classify or ClientBot that changes what they return for some
+// input: a warehouse classified under another version is then reclassified
+// (cmpulse reclassify, or by itself in cmpulse run). Changes to the tables
+// (knownBots, sites, crawlerHosts, ...), to the embedded crawler list and
+// to crawlerdetect's module version are noticed without a bump, by
+// Fingerprint; a new table or embedded list must be added to its hash.
 const Version = 1
 
 // Fingerprint names the classification this binary does: Version, a hash of
@@ -34,6 +37,15 @@ var fingerprint = sync.OnceValue(func() string {
 		fmt.Fprintf(h, "site %q %q %q %q %q\n", s.Name, s.Channel, s.Hosts, s.Params, s.Apps)
 	}
 	fmt.Fprintf(h, "google %q\n", googleHosts)
+	for _, c := range crawlerHosts {
+		fmt.Fprintf(h, "crawler host %q %q %q\n", c.suffix, c.name, c.category)
+	}
+	for _, c := range tagCategories {
+		fmt.Fprintf(h, "tag %q %q\n", c.tag, c.category)
+	}
+	fmt.Fprintf(h, "tv %q\n", tvTokens)
+	fmt.Fprintf(h, "platform words %q\n", slices.Sorted(maps.Keys(platformWords)))
+	h.Write(crawlerUserAgents) // the embedded crawler list, as refreshed
 	fmt.Fprintf(h, "crawlerdetect %s\n", moduleVersion("github.com/x-way/crawlerdetect"))
 	return fmt.Sprintf("%d-%s", Version, hex.EncodeToString(h.Sum(nil)[:6]))
 })

@@ -82,9 +82,17 @@ func (p *combinedParser) parse(line []byte, h *Hit) error {
 	}
 
 	// Common format ends here; Combined goes on with referrer and agent.
+	// A line without the agent field records no agent at all, which is
+	// not the same as an agent logged as "-" (the client sent none): only
+	// the second makes a bot.
 	ref, rest := field(skipSpaces(rest))
 	h.Referrer = text(dash(ref))
-	ua, _ := field(skipSpaces(rest))
+	rest = skipSpaces(rest)
+	if len(rest) == 0 {
+		h.NoAgent = true
+		return nil
+	}
+	ua, _ := field(rest)
 	h.UserAgent = text(dash(ua))
 	return nil
 }

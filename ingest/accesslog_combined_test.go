@@ -29,12 +29,22 @@ func TestCombinedParse(t *testing.T) {
 			name: "common with host name and negative offset",
 			line: `in24.inetnebr.com - - [01/Aug/1995:00:00:01 -0400] "GET /shuttle/missions/sts-68/news/sts-68-mcc-05.txt HTTP/1.0" 200 1839`,
 			want: Hit{Time: utc(1995, 8, 1, 4, 0, 1), Client: "in24.inetnebr.com", Method: "GET", Path: "/shuttle/missions/sts-68/news/sts-68-mcc-05.txt",
-				Protocol: "HTTP/1.0", Status: 200, Bytes: 1839},
+				Protocol: "HTTP/1.0", Status: 200, Bytes: 1839, NoAgent: true},
 		},
 		{
 			name: "offset with minutes +0330 crosses midnight back",
 			line: `192.0.2.1 - alice [01/Jan/2024:02:15:00 +0330] "GET / HTTP/2.0" 304 -`,
-			want: Hit{Time: utc(2023, 12, 31, 22, 45, 0), Client: "192.0.2.1", User: "alice", Method: "GET", Path: "/", Protocol: "HTTP/2.0", Status: 304, Bytes: -1},
+			want: Hit{Time: utc(2023, 12, 31, 22, 45, 0), Client: "192.0.2.1", User: "alice", Method: "GET", Path: "/", Protocol: "HTTP/2.0", Status: 304, Bytes: -1, NoAgent: true},
+		},
+		{
+			name: "common line ending in spaces records no agent",
+			line: `192.0.2.1 - - [17/May/2015:10:05:03 +0000] "GET / HTTP/1.0" 200 10   `,
+			want: Hit{Time: utc(2015, 5, 17, 10, 5, 3), Client: "192.0.2.1", Method: "GET", Path: "/", Protocol: "HTTP/1.0", Status: 200, Bytes: 10, NoAgent: true},
+		},
+		{
+			name: "referrer without agent field records no agent",
+			line: `192.0.2.1 - - [17/May/2015:10:05:03 +0000] "GET / HTTP/1.0" 200 10 "http://example.com/"`,
+			want: Hit{Time: utc(2015, 5, 17, 10, 5, 3), Client: "192.0.2.1", Method: "GET", Path: "/", Protocol: "HTTP/1.0", Status: 200, Bytes: 10, Referrer: "http://example.com/", NoAgent: true},
 		},
 		{
 			name: "dash as byte count and dash referrer and agent",
@@ -44,12 +54,12 @@ func TestCombinedParse(t *testing.T) {
 		{
 			name: "HTTP/0.9 request without protocol",
 			line: `piweba3y.prodigy.com - - [01/Aug/1995:00:00:12 -0400] "GET /images/ksclogosmall.gif" 200 3635`,
-			want: Hit{Time: utc(1995, 8, 1, 4, 0, 12), Client: "piweba3y.prodigy.com", Method: "GET", Path: "/images/ksclogosmall.gif", Status: 200, Bytes: 3635},
+			want: Hit{Time: utc(1995, 8, 1, 4, 0, 12), Client: "piweba3y.prodigy.com", Method: "GET", Path: "/images/ksclogosmall.gif", Status: 200, Bytes: 3635, NoAgent: true},
 		},
 		{
 			name: "runs of spaces inside the request",
 			line: `h.example.com - - [01/Aug/1995:00:01:00 -0400] "GET /facts/internet/bdgtti-1.01.html   HTTP/1.0" 200 100`,
-			want: Hit{Time: utc(1995, 8, 1, 4, 1, 0), Client: "h.example.com", Method: "GET", Path: "/facts/internet/bdgtti-1.01.html", Protocol: "HTTP/1.0", Status: 200, Bytes: 100},
+			want: Hit{Time: utc(1995, 8, 1, 4, 1, 0), Client: "h.example.com", Method: "GET", Path: "/facts/internet/bdgtti-1.01.html", Protocol: "HTTP/1.0", Status: 200, Bytes: 100, NoAgent: true},
 		},
 		{
 			name: "runs of spaces between fields",
@@ -106,7 +116,7 @@ func TestCombinedParse(t *testing.T) {
 		{
 			name: "vhost without port first",
 			line: `example.org 2001:db8::2 - - [17/May/2015:10:05:03 +0000] "GET / HTTP/1.1" 200 10`,
-			want: Hit{Time: utc(2015, 5, 17, 10, 5, 3), VHost: "example.org", Client: "2001:db8::2", Method: "GET", Path: "/", Protocol: "HTTP/1.1", Status: 200, Bytes: 10},
+			want: Hit{Time: utc(2015, 5, 17, 10, 5, 3), VHost: "example.org", Client: "2001:db8::2", Method: "GET", Path: "/", Protocol: "HTTP/1.1", Status: 200, Bytes: 10, NoAgent: true},
 		},
 		{
 			name: "nginx with x-forwarded-for after the agent",
@@ -121,7 +131,7 @@ func TestCombinedParse(t *testing.T) {
 		{
 			name: "user name with a space is not a vhost",
 			line: `192.0.2.1 - john doe [17/May/2015:10:05:03 +0000] "GET / HTTP/1.1" 200 1`,
-			want: Hit{Time: utc(2015, 5, 17, 10, 5, 3), Client: "192.0.2.1", User: "john doe", Method: "GET", Path: "/", Protocol: "HTTP/1.1", Status: 200, Bytes: 1},
+			want: Hit{Time: utc(2015, 5, 17, 10, 5, 3), Client: "192.0.2.1", User: "john doe", Method: "GET", Path: "/", Protocol: "HTTP/1.1", Status: 200, Bytes: 1, NoAgent: true},
 		},
 		{name: "empty", line: "   ", err: ErrEmptyLine},
 		{name: "empty timestamp before any good one", line: `1.2.3.4 - - [] "GET / HTTP/1.1" 200 5 "-" "ua"`, err: ErrBadTimestamp},

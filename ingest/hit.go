@@ -23,6 +23,9 @@ type Hit struct {
 	Bytes     int64     // response size; -1 when logged as "-"
 	Referrer  string    // "" for "-"
 	UserAgent string    // "" for "-"
+	// NoAgent says that the line has no user agent field at all (Common
+	// Log Format), as opposed to an agent logged as "-".
+	NoAgent bool
 }
 
 // Table reports that a Hit belongs to the hits table.

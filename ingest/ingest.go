@@ -288,7 +288,7 @@ func ingestOne(ctx context.Context, in input, opt Options, led *ledger, rm *rowM
 		}
 		switch r := rec.(type) {
 		case *Hit:
-			c.hits = append(c.hits, rm.hit(r, in.name, fs.Format))
+			c.hits = append(c.hits, rm.hit(r, in.name))
 		default:
 			panic(fmt.Sprintf("ingest: no table for %T records", rec)) // a reader added without its table
 		}

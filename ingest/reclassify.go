@@ -14,6 +14,7 @@ import (
 
 	"github.com/parquet-go/parquet-go"
 
+	"github.com/cmpulse/cmpulse/classify"
 	"github.com/cmpulse/cmpulse/warehouse"
 )
 
@@ -54,15 +55,20 @@ type ReclassifySummary struct {
 	Failed []error
 }
 
-// DerivedColumns are the hits columns that classification derives and
-// Reclassify rewrites; every other column is raw and stays as it is.
+// DerivedColumns are the hits columns that Reclassify may change: those
+// classification derives, and has_agent and client_bot, which are raw but
+// missing from files written before they existed (Reclassify then fills
+// them in from the ledger's format and from ip where it was kept). Every
+// other column stays as it is.
 var DerivedColumns = derivedNames()
 
-// derivedColumns compares one derived column of two rows.
+// derivedColumns compares one column of DerivedColumns of two rows.
 var derivedColumns = []struct {
 	name  string
 	equal func(a, b *warehouse.Hit) bool
 }{
+	{"has_agent", func(a, b *warehouse.Hit) bool { return a.HasAgent == b.HasAgent }},
+	{"client_bot", func(a, b *warehouse.Hit) bool { return eqStr(a.ClientBot, b.ClientBot) }},
 	{"is_bot", func(a, b *warehouse.Hit) bool { return a.IsBot == b.IsBot }},
 	{"bot_name", func(a, b *warehouse.Hit) bool { return eqStr(a.BotName, b.BotName) }},
 	{"bot_category", func(a, b *warehouse.Hit) bool { return eqStr(a.BotCategory, b.BotCategory) }},
@@ -252,7 +258,7 @@ func fileKey(name string) (string, int64, error) {
 
 // ledgerFormats maps (batch, source file) to the format its lines were
 // read as, from the ledger: the hits table does not keep the format, and
-// a rule may depend on it.
+// files from before has_agent need it.
 func ledgerFormats(dir string) (map[[2]string]string, error) {
 	files, err := filepath.Glob(filepath.Join(dir, warehouse.LedgerDir, "*.parquet"))
 	if err != nil {
@@ -401,6 +407,7 @@ func (r *reclassifier) scan(ctx context.Context, name string, w *tableWriter[war
 	if err != nil {
 		return fmt.Errorf("reading %s: %w", name, err)
 	}
+	_, hasAgentCol := pf.Schema().Lookup("has_agent")
 	rd := parquet.NewGenericReader[warehouse.Hit](pf)
 	defer rd.Close()
 	buf := make([]warehouse.Hit, bufferRows)
@@ -412,7 +419,16 @@ func (r *reclassifier) scan(ctx context.Context, name string, w *tableWriter[war
 		for i := range buf[:n] {
 			row := &buf[i]
 			old := *row
-			r.cls.derive(row, r.formats[[2]string{row.Batch, row.SourceFile}])
+			if !hasAgentCol {
+				// Read as false; views take the missing column as true.
+				old.HasAgent = true
+				row.HasAgent = hasAgent(row, r.formats[[2]string{row.Batch, row.SourceFile}])
+			}
+			if row.IP != nil {
+				// Kept with --keep-ip: the crawler host list may have grown.
+				row.ClientBot = r.cls.str(classify.ClientBot(*row.IP))
+			}
+			r.cls.derive(row)
 			c.rows++
 			if diff(&old, row, c.byColumn) {
 				c.changed++
@@ -436,6 +452,14 @@ func (r *reclassifier) scan(ctx context.Context, name string, w *tableWriter[war
 			return err
 		}
 	}
+}
+
+// hasAgent decides has_agent for a row of a file from before the column:
+// an agent logged means the format has the field; without one, a format
+// that records no agent (Common Log Format) had none, while in the others
+// the agent was logged as "-".
+func hasAgent(row *warehouse.Hit, format string) bool {
+	return row.UserAgent != nil || (format != "common" && format != "vhost_common")
 }
 
 // diff counts, by column, the derived columns in which b differs from a.

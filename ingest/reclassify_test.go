@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/parquet-go/parquet-go"
@@ -355,5 +356,107 @@ func TestReclassifyDamagedFile(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(bad[0]); string(b) != "PAR1 not really" {
 		t.Error("the damaged file was changed")
+	}
+}
+
+// preAgentHit is a row of the hits table as written before has_agent and
+// client_bot existed.
+type preAgentHit struct {
+	TS             time.Time `parquet:"ts,timestamp(microsecond)"`
+	VisitorID      *string   `parquet:"visitor_id,optional"`
+	IP             *string   `parquet:"ip,optional,dict"`
+	VHost          *string   `parquet:"vhost,optional,dict"`
+	Method         *string   `parquet:"method,optional,dict"`
+	Path           *string   `parquet:"path,optional,dict"`
+	Query          *string   `parquet:"query,optional"`
+	Protocol       *string   `parquet:"protocol,optional,dict"`
+	Status         int32     `parquet:"status"`
+	Bytes          *int64    `parquet:"bytes,optional"`
+	Referrer       *string   `parquet:"referrer,optional,dict"`
+	UserAgent      *string   `parquet:"user_agent,optional,dict"`
+	IsBot          bool      `parquet:"is_bot"`
+	BotName        *string   `parquet:"bot_name,optional,dict"`
+	BotCategory    *string   `parquet:"bot_category,optional,dict"`
+	Browser        *string   `parquet:"browser,optional,dict"`
+	OS             *string   `parquet:"os,optional,dict"`
+	Device         *string   `parquet:"device,optional,dict"`
+	Channel        string    `parquet:"channel,dict"`
+	ReferrerHost   *string   `parquet:"referrer_host,optional,dict"`
+	ReferrerDomain *string   `parquet:"referrer_domain,optional,dict"`
+	Source         *string   `parquet:"source,optional,dict"`
+	Keyword        *string   `parquet:"keyword,optional,dict"`
+	SourceFile     string    `parquet:"source_file,dict"`
+	SourceLine     int64     `parquet:"source_line"`
+	Batch          string    `parquet:"batch,dict"`
+}
+
+// TestReclassifyCommonLog: a Common Log Format warehouse written before
+// has_agent existed, where every hit was an agent-less bot (issue 6 item
+// 7), comes out of Reclassify as a fresh ingest writes it today: no agent
+// recorded, not bots; the Combined lines of the same site, with "-" as
+// agent, stay bots.
+func TestReclassifyCommonLog(t *testing.T) {
+	dir := t.TempDir()
+	wh := filepath.Join(dir, "wh")
+	var clf, comb strings.Builder
+	for i := range 50 {
+		fmt.Fprintf(&clf, "host%d.example.net - - [10/May/2025:10:00:%02d +0000] \"GET /p/%d HTTP/1.0\" 200 %d\n", i, i, i, 100+i)
+		fmt.Fprintf(&comb, "192.0.2.%d - - [11/May/2025:10:00:%02d +0000] \"GET /p/%d HTTP/1.1\" 200 %d \"-\" \"-\"\n", i, i, i, 100+i)
+	}
+	os.WriteFile(filepath.Join(dir, "clf.log"), []byte(clf.String()), 0o644)
+	os.WriteFile(filepath.Join(dir, "comb.log"), []byte(comb.String()), 0o644)
+	ctx := context.Background()
+	sum, err := Ingest(ctx, []string{filepath.Join(dir, "clf.log"), filepath.Join(dir, "comb.log")}, Options{Warehouse: wh, Site: "example.org"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Files[0].Format != "common" || sum.Files[1].Format != "combined" {
+		t.Fatalf("formats %q and %q, want common and combined", sum.Files[0].Format, sum.Files[1].Format)
+	}
+	want := readHits(t, wh)
+	files, _ := filepath.Glob(filepath.Join(wh, "hits", "*", "*", "*.parquet"))
+	for _, f := range files {
+		hits, err := parquet.ReadFile[warehouse.Hit](f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		old := make([]preAgentHit, len(hits))
+		for i, h := range hits {
+			old[i] = preAgentHit{h.TS, h.VisitorID, h.IP, h.VHost, h.Method, h.Path, h.Query, h.Protocol, h.Status, h.Bytes,
+				h.Referrer, h.UserAgent, true, ptr("(empty)"), ptr("other"), nil, nil, ptr("bot"), h.Channel,
+				h.ReferrerHost, h.ReferrerDomain, h.Source, h.Keyword, h.SourceFile, h.SourceLine, h.Batch}
+		}
+		if err := parquet.WriteFile(f, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.RemoveAll(filepath.Join(wh, warehouse.SitesDir))
+
+	sums, err := Reclassify(ctx, ReclassifyOptions{Warehouse: wh})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := sums[0]; s.Rewritten != 1 || s.Unchanged != 1 || s.RowsChanged != 50 {
+		t.Errorf("summary %+v, want the Common Log day rewritten (50 rows), the Combined one unchanged", s)
+	}
+	got := readHits(t, wh)
+	for i := range got {
+		if got[i].TS.Day() == 11 {
+			// Left as it was, without has_agent, which views read as true
+			// and parquet-go as false.
+			got[i].HasAgent = true
+		}
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("after reclassify (-fresh ingest +got):\n%s", diff)
+	}
+	bots := 0
+	for _, h := range got {
+		if h.IsBot {
+			bots++
+		}
+	}
+	if bots != 50 {
+		t.Errorf("%d bots, want the 50 Combined hits with agent \"-\"", bots)
 	}
 }

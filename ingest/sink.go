@@ -14,6 +14,7 @@ import (
 	"github.com/parquet-go/parquet-go/compress/zstd"
 	"github.com/zeebo/xxh3"
 
+	"github.com/cmpulse/cmpulse/classify"
 	"github.com/cmpulse/cmpulse/warehouse"
 )
 
@@ -139,7 +140,8 @@ type rowMaker struct {
 	strs     []string // backing store for nullable text columns
 	nstrs    int
 
-	cls *classifier // shared with reclassify
+	// Derives the classification columns, as reclassification does.
+	cls *classifier
 }
 
 // visitorKey identifies an (ip, agent) pair in the cache by fast hashes:
@@ -180,7 +182,7 @@ func (m *rowMaker) visitorID(ip, agent string) string {
 	return id
 }
 
-func (m *rowMaker) hit(h *Hit, source, format string) warehouse.Hit {
+func (m *rowMaker) hit(h *Hit, source string) warehouse.Hit {
 	row := warehouse.Hit{
 		TS:         h.Time,
 		VisitorID:  m.str(m.visitorID(h.Client, h.UserAgent)),
@@ -196,7 +198,9 @@ func (m *rowMaker) hit(h *Hit, source, format string) warehouse.Hit {
 		SourceLine: h.Line,
 		Batch:      m.batch,
 	}
-	m.cls.derive(&row, format)
+	row.HasAgent = !h.NoAgent
+	row.ClientBot = m.str(classify.ClientBot(h.Client))
+	m.cls.derive(&row)
 	if m.keepIP {
 		row.IP = m.str(h.Client)
 	}

@@ -1,6 +1,6 @@
 -- Visits by channel in the period and the previous one.
--- channel (SPEC): direct, search, social, email, referral, of the visit's
--- first page view.
+-- channel (SPEC): direct, search, ai (AI assistants), social, email,
+-- referral, of the visit's first page view.
 WITH s AS (
     SELECT channel, CASE WHEN started_at >= $from THEN 'current' ELSE 'previous' END AS period, visitor_id
     FROM sessions

@@ -3,7 +3,7 @@ WITH days AS (
     SELECT CAST(d AS DATE) AS day
     FROM generate_series(CAST($from_day AS DATE), CAST($to_day AS DATE), INTERVAL 1 DAY) AS t(d)
 ), channels AS (
-    SELECT * FROM (VALUES ('direct'), ('search'), ('social'), ('email'), ('referral')) AS t(channel)
+    SELECT * FROM (VALUES ('direct'), ('search'), ('ai'), ('social'), ('email'), ('referral')) AS t(channel)
 ), s AS (
     SELECT CAST(started_at AS DATE) AS day, channel, count(*) AS visits
     FROM sessions WHERE started_at >= $from AND started_at < $to

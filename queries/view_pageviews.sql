@@ -1,9 +1,10 @@
 -- pageviews: the hits that are page views, with their visit.
 -- page view (SPEC): a non-bot GET answered 200 or 304 for a path that is not
--- a static asset nor a feed, robots.txt, favicon or sitemap (is_pageview in
--- definitions.sql). Bots are those of the hits view: by agent, or a visitor
--- that fetched /robots.txt; the second rule is applied here as an anti-join,
--- after the cheap filters, rather than through the hits view.
+-- a static asset nor a feed (by path or by query string), robots.txt,
+-- favicon or sitemap (is_pageview in definitions.sql). Bots are those of
+-- the hits view: by agent, or a visitor that fetched /robots.txt; the second
+-- rule is applied here as an anti-join, after the cheap filters, rather than
+-- through the hits view.
 -- visit (SPEC): a visitor's page views with no gap over 30 minutes
 -- (session_gap_s); not split at midnight. session_id is a hash of site,
 -- visitor and the visit's first timestamp, so it does not change when more
@@ -17,7 +18,7 @@ WITH robots AS (
 ), pv AS (
     SELECT h.*
     FROM raw_hits h
-    WHERE is_pageview(h.method, h.status, h.path, h.is_bot)
+    WHERE is_pageview(h.method, h.status, h.path, h.query, h.is_bot)
       AND NOT EXISTS (SELECT 1 FROM robots r WHERE r.site = h.site AND r.visitor_id = h.visitor_id)
 ), steps AS (
     SELECT *,

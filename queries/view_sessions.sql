@@ -1,7 +1,8 @@
 -- sessions: one row per visit.
 -- visit duration (SPEC): last page view minus first; a one-page visit is 0 s.
 -- channel (SPEC): of the visit's first page view: direct (no referrer),
--- search, social, email, referral (any other external site). A visit whose
+-- search, ai (answers of AI assistants: chatgpt.com, perplexity.ai, ...),
+-- social, email, referral (any other external site). A visit whose
 -- first page came from the site's own pages (a tab left open over 30
 -- minutes) has no external source: it counts as direct.
 -- keyword (SPEC): the search terms of a search visit's referrer, or

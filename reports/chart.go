@@ -21,6 +21,20 @@ var (
 	gridColor    = "#e5e7eb"
 )
 
+// isHexColor reports whether c is "#rrggbb": a colour goes into the chart's
+// options, so nothing else is let through.
+func isHexColor(c string) bool {
+	if len(c) != 7 || c[0] != '#' {
+		return false
+	}
+	for i := 1; i < len(c); i++ {
+		if !strings.ContainsRune("0123456789abcdefABCDEF", rune(c[i])) {
+			return false
+		}
+	}
+	return true
+}
+
 // chartAssetsHost makes go-echarts name echarts.min.js by a path relative
 // to the page: the report is opened from disk and must load nothing from
 // the network (go-echarts' default host is a CDN).
@@ -87,6 +101,9 @@ func renderChart(c *Chart) (renderedChart, error) {
 				data[j] = opts.BarData{Value: jsonValue(v)}
 			}
 			so := []charts.SeriesOpts{markPoints(c, i)}
+			if isHexColor(s.Color) {
+				so = append(so, charts.WithItemStyleOpts(opts.ItemStyle{Color: s.Color}))
+			}
 			if c.Kind == StackedBar {
 				so = append(so, charts.WithBarChartOpts(opts.BarChart{Stack: "total"}))
 			}

@@ -63,10 +63,13 @@ type Chart struct {
 	YName  string // axis label, e.g. "visitors"
 }
 
-// Series is one named row of values, aligned with Chart.X.
+// Series is one named row of values, aligned with Chart.X. Color, a CSS
+// hex colour such as "#3b6fb6", fixes the series' colour where it means
+// something across charts (a channel); "" takes the next of the palette.
 type Series struct {
 	Name   string
 	Values []float64
+	Color  string
 }
 
 // Mark calls out one point of a chart: X is a value of Chart.X, Series the

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -26,8 +27,9 @@ import (
 // classify.ParseAgent says so (the crawler list is the one part shared: it
 // is tested on its own in package classify) or when its visitor fetched
 // /robots.txt; a page view is a non-bot GET answered 200 or 304 whose path
-// has none of the static extensions below and is not a feed, robots.txt,
-// favicon or sitemap. Every line of this log is +0000, so the UTC day is the
+// has none of the static extensions below and is not a feed (by path or by
+// a feed query such as Blosxom's ?flav=rss20, which this site serves),
+// robots.txt, favicon or sitemap. Every line of this log is +0000, so the UTC day is the
 // log's day.
 func TestRealElasticPageViews(t *testing.T) {
 	_, file, _, _ := runtime.Caller(0)
@@ -38,9 +40,26 @@ func TestRealElasticPageViews(t *testing.T) {
 
 	// The independent count.
 	line := regexp.MustCompile(`^(\S+) \S+ \S+ \[(\d\d)/(\w+)/(\d{4}):[^\]]*\] "(\S+) ([^" ]*)[^"]*" (\d{3}) \S+ "[^"]*" "([^"]*)"?$`)
-	static := regexp.MustCompile(`(?i)\.(css|js|mjs|map|json|png|jpe?g|gif|webp|avif|svg|ico|bmp|tiff?|heic|woff2?|ttf|otf|eot|mp4|webm|ogv|ogg|mp3|wav|flac|m4a|aac|avi|mov|mkv|zip|gz|tgz|bz2|xz|7z|rar|tar|pdf|txt|csv|xml|rss|atom|wasm)$`)
+	static := regexp.MustCompile(`(?i)\.(css|js|mjs|map|xsl|xslt|class|wasm|png|jpe?g|jpe|gif|webp|avif|apng|jxl|jp2|svgz?|ico|cur|bmp|tiff?|heic|heif|xbm|xpm|pcx|psd|e?ps|woff2?|ttf|otf|eot|mp4|m4v|webm|ogv|ogg|oga|opus|mp3|mp2|wav|flac|m4a|aac|wma|wmv|asf|asx|avi|mov|movie|qtm?|mkv|mpe?g|flv|swf|3gp|midi?|ra|ram|au|aiff?|pdf|txt|rtf|docx?|dot|xlsx?|pptx?|ppsx?|od[tspgfb]|wpd|epub|mobi|azw3|ibooks|zip|gz|gzip|tgz|bz2?|tbz2?|xz|txz|zst|lz|lzma|z|7z|rar|tar|arc|arj|cab|sit|sea|hqx|torrent|exe|msi|msp|dmg|pkg|deb|rpm|apk|jar|bin|iso|img|phps|csv|json|xml|rss|atom|rdf|ics)$`)
+	// A feed asked for by query string: WordPress's feed=, Blosxom's
+	// flav=rss20, and format/type/output/mode/view=rss|atom|rdf|feed.
+	feedQuery := func(q string) bool {
+		v, _ := url.ParseQuery(q)
+		if v.Get("feed") != "" {
+			return true
+		}
+		for _, k := range []string{"flav", "format", "type", "output", "mode", "view"} {
+			for _, x := range v[k] {
+				x = strings.ToLower(x)
+				if x == "rdf" || x == "feed" || strings.HasPrefix(x, "rss") || strings.HasPrefix(x, "atom") {
+					return true
+				}
+			}
+		}
+		return false
+	}
 	meta := regexp.MustCompile(`(?i)(^|/)(feed|rss|atom)(/|$)|sitemap[^/]*\.xml$|^/apple-touch-icon|^/favicon\.ico$|^/robots\.txt$|^/index\.xml$`)
-	type hit struct{ visitor, day, method, path, status, ua string }
+	type hit struct{ visitor, day, method, path, query, status, ua string }
 	var hits []hit
 	robots := map[string]bool{}
 	f, err := os.Open(path)
@@ -53,11 +72,8 @@ func TestRealElasticPageViews(t *testing.T) {
 		if m == nil {
 			t.Fatalf("independent parser cannot read %q", sc.Text())
 		}
-		p := m[6]
-		if i := strings.IndexByte(p, '?'); i >= 0 {
-			p = p[:i]
-		}
-		h := hit{visitor: m[1] + "|" + m[8], day: m[4] + "-" + m[3] + "-" + m[2], method: m[5], path: p, status: m[7], ua: m[8]}
+		p, q, _ := strings.Cut(m[6], "?")
+		h := hit{visitor: m[1] + "|" + m[8], day: m[4] + "-" + m[3] + "-" + m[2], method: m[5], path: p, query: q, status: m[7], ua: m[8]}
 		if p == "/robots.txt" {
 			robots[h.visitor] = true
 		}
@@ -70,7 +86,7 @@ func TestRealElasticPageViews(t *testing.T) {
 	for _, h := range hits {
 		bot := classify.ParseAgent(h.ua).Bot || robots[h.visitor]
 		if bot || h.method != "GET" || (h.status != "200" && h.status != "304") || !strings.HasPrefix(h.path, "/") ||
-			static.MatchString(strings.ToLower(h.path)) || meta.MatchString(strings.ToLower(h.path)) {
+			static.MatchString(strings.ToLower(h.path)) || meta.MatchString(strings.ToLower(h.path)) || feedQuery(h.query) {
 			continue
 		}
 		day := months.Replace(h.day)

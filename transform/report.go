@@ -349,7 +349,7 @@ func (b *builder) content(ctx context.Context) (reports.Page, error) {
 
 func (b *builder) acquisition(ctx context.Context) (reports.Page, error) {
 	page := reports.Page{Slug: "acquisition", Title: "Acquisition",
-		Intro: "Where visits come from. A visit's channel is that of its first page view: direct (no referrer), search, social, email, or referral (any other site)."}
+		Intro: "Where visits come from. A visit's channel is that of its first page view: direct (no referrer), search, ai (answers of AI assistants such as ChatGPT or Perplexity), social, email, or referral (any other site)."}
 	ch, err := b.q.run(ctx, "acquisition_channels", nil)
 	if err != nil {
 		return page, err
@@ -382,7 +382,7 @@ func (b *builder) acquisition(ctx context.Context) (reports.Page, error) {
 		if !ok {
 			k = len(stack.Series)
 			index[name] = k
-			stack.Series = append(stack.Series, reports.Series{Name: name})
+			stack.Series = append(stack.Series, reports.Series{Name: name, Color: channelColors[name]})
 		}
 		stack.Series[k].Values = append(stack.Series[k].Values, daily.num(i, "visits"))
 	}
@@ -436,6 +436,17 @@ func (b *builder) acquisition(ctx context.Context) (reports.Page, error) {
 		reports.Block{Heading: "Natural links", Text: fmt.Sprintf("Pages of other sites whose links brought visits (referral channel): %d in the period, %d of them new (first seen in the period).", len(links.rows), newLinks), Table: natural},
 		reports.Block{Heading: "Search keywords", Text: "The terms in search engines' referrers. Most engines no longer pass them: those visits count as (not provided).", Table: keywords})
 	return page, nil
+}
+
+// channelColors gives each channel the same colour in every report, whatever
+// channels a period has; none is a peak or trough mark's green or red.
+var channelColors = map[string]string{
+	"direct":   "#8c8c8c",
+	"search":   "#3b6fb6",
+	"ai":       "#6f5aa8",
+	"social":   "#e08a2c",
+	"email":    "#2a9d8f",
+	"referral": "#c45a9c",
 }
 
 // day formats an instant as its day in the report's zone.
@@ -526,6 +537,10 @@ func (b *builder) quality(ctx context.Context) (reports.Page, error) {
 		cats[cat] += n
 		table.Rows = append(table.Rows, []reports.Cell{{Text: cat}, {Text: bots.str(i, "bot")}, countCell(n), countCell(bots.num(i, "visitors"))})
 	}
+	botNote, err := b.noAgentNote(ctx)
+	if err != nil {
+		return page, err
+	}
 	pie := &reports.Chart{ID: "quality-bot-categories", Title: "Bot hits by category", Kind: reports.Pie, Series: []reports.Series{{Name: "hits"}}}
 	for _, c := range catOrder {
 		pie.X = append(pie.X, c)
@@ -572,11 +587,30 @@ func (b *builder) quality(ctx context.Context) (reports.Page, error) {
 			{Label: "Rejected lines", Value: count(rejected), Help: "Lines that could not be read, in all the data; each is kept with file, line and reason."},
 			{Label: "Days without data", Value: count(float64(empty)), Help: "Days of the period with no hit at all."},
 		}},
-		reports.Block{Heading: "Bots", Chart: pie},
+		reports.Block{Heading: "Bots", Text: botNote, Chart: pie},
 		reports.Block{Table: table},
 		reports.Block{Heading: "Rejected lines", Table: rej},
 		reports.Block{Heading: "Days", Table: dayTable})
 	return page, nil
+}
+
+// noAgentNote says, when some hits of the period come from a log format
+// that records no user agent (Common Log Format), that bots could not be
+// told apart in them; "" when every hit has its agent.
+func (b *builder) noAgentNote(ctx context.Context) (string, error) {
+	res, err := b.q.run(ctx, "quality_agents", nil)
+	if err != nil || len(res.rows) == 0 {
+		return "", err
+	}
+	hits, none := res.num(0, "hits"), res.num(0, "no_agent_hits")
+	if none == 0 {
+		return "", nil
+	}
+	return fmt.Sprintf("Bots could not be told apart in %s of the %s hits of the period (%s, on %s day(s)): "+
+		"their log format (Common Log Format) records no user agent. There, only visitors that fetched /robots.txt "+
+		"and clients whose host name is a known crawler's (such as crawl-….googlebot.com) count as bots; "+
+		"other bots count as people, so visitors, visits and page views may be too high.",
+		count(none), count(hits), percent(none/hits), count(res.num(0, "no_agent_days"))), nil
 }
 
 // sortBy sorts s stably by less.

@@ -21,8 +21,18 @@ type Hit struct {
 	Bytes     *int64    `parquet:"bytes,optional"`
 	Referrer  *string   `parquet:"referrer,optional,dict"`
 	UserAgent *string   `parquet:"user_agent,optional,dict"`
-	// What the user agent says (classify.ParseAgent). is_bot here is by
-	// agent only; the hits view adds visitors that fetched /robots.txt.
+	// HasAgent is false where the log format records no user agent at all
+	// (Common Log Format): there an empty agent does not make a bot, and
+	// the report says that bots could not be told apart. NULL in files
+	// written before the column existed, which read as true.
+	HasAgent bool `parquet:"has_agent"`
+	// ClientBot names the crawler whose documented host names the client
+	// had (crawl-66-249-66-1.googlebot.com: Googlebot), decided at ingest
+	// from the client field, which is stored only hashed; NULL otherwise.
+	ClientBot *string `parquet:"client_bot,optional,dict"`
+	// What the user agent (and client_bot) say: classify.Classifier.Hit.
+	// is_bot here is by agent and client host name only; the hits view
+	// adds visitors that fetched /robots.txt.
 	IsBot       bool    `parquet:"is_bot"`
 	BotName     *string `parquet:"bot_name,optional,dict"`
 	BotCategory *string `parquet:"bot_category,optional,dict"`

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -135,5 +137,57 @@ func TestRealOtherFormats(t *testing.T) {
 		if code != 1 || !bytes.Contains([]byte(errOut), []byte(name+": unknown format")) {
 			t.Errorf("%s: exit %d, stderr %q", name, code, errOut)
 		}
+	}
+}
+
+// TestRealNASAReport checks that a Common Log Format trace, which records no
+// user agent, gives page views, visits and a report, and that the report
+// says bots could not be told apart (issue 6, item 7). The page views are
+// counted again here without cmpulse's parser or SQL: a GET answered 200
+// or 304 for a path without a static extension, robots.txt, favicon or
+// sitemap, from a client that never fetched /robots.txt (none does in this
+// trace) and whose host name is no crawler's (none is, in 1995).
+func TestRealNASAReport(t *testing.T) {
+	path := filepath.Join(realData(t, "weblogs"), "nasa_aug95_first20k.log")
+	dir := t.TempDir()
+	wh := filepath.Join(dir, "wh")
+	mustRun(t, "ingest", "-q", "--warehouse", wh, "--site", "nasa", path)
+
+	if got := one(t, wh, "SELECT count(*) FILTER (WHERE has_agent) || ' ' || count(*) FILTER (WHERE is_bot) FROM hits"); got != "0 0" {
+		t.Errorf("hits with an agent, bots = %s, want 0 0 (the format records no agent)", got)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := regexp.MustCompile(`^\S+ \S+ \S+ \[[^\]]+\] "GET ([^" ?]*)[^"]*" (200|304) `)
+	static := regexp.MustCompile(`(?i)\.(gif|jpe?g|xbm|mpe?g|wav|au|txt|pdf|ps|zip|gz|z|tar|css|js|map|bmp|tiff?|png|doc|exe|bin|mov|avi|xml)$`)
+	views := 0
+	for _, l := range strings.Split(string(b), "\n") {
+		m := line.FindStringSubmatch(l)
+		if m == nil || !strings.HasPrefix(m[1], "/") || static.MatchString(m[1]) ||
+			m[1] == "/robots.txt" || m[1] == "/favicon.ico" {
+			continue
+		}
+		views++
+	}
+	if views == 0 {
+		t.Fatal("the independent count found no page view")
+	}
+	if got := one(t, wh, "SELECT count(*) FROM pageviews"); got != strconv.Itoa(views) {
+		t.Errorf("%s page views, want %d", got, views)
+	}
+	if got := one(t, wh, "SELECT count(*) > 1000 FROM sessions"); got != "true" {
+		t.Errorf("too few visits: %s", one(t, wh, "SELECT count(*) FROM sessions"))
+	}
+
+	out := filepath.Join(dir, "report")
+	mustRun(t, "report", "--warehouse", wh, "--out", out, "--timezone", "UTC", "--from", "1995-08-01", "--to", "1995-08-01")
+	quality, err := os.ReadFile(filepath.Join(out, "quality.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(quality, []byte("Bots could not be told apart in 20,000 of the 20,000 hits")) {
+		t.Errorf("the data-quality page does not say that bots could not be told apart")
 	}
 }
