@@ -392,3 +392,26 @@ func TestGoldenTimezone(t *testing.T) {
 		t.Errorf("warnings for a period after the data: %q", r.Warnings)
 	}
 }
+
+// TestPageDefinitions: every page of the report links to its sections of
+// docs/metrics.md, and each of them exists.
+func TestPageDefinitions(t *testing.T) {
+	r := goldenReport(t)
+	anchors, err := reports.MetricsAnchors()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range r.Pages {
+		if len(p.Definitions) == 0 {
+			t.Errorf("page %s links to no definition", p.Slug)
+		}
+		for _, d := range p.Definitions {
+			if !slices.Contains(anchors, d.Anchor) {
+				t.Errorf("page %s links to %q, not a section of docs/metrics.md", p.Slug, d.Anchor)
+			}
+		}
+	}
+	if err := reports.Write(t.TempDir(), r); err != nil {
+		t.Error(err)
+	}
+}

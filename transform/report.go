@@ -111,9 +111,26 @@ func Build(ctx context.Context, db *sql.DB, opt Options) (*reports.Report, error
 		if err != nil {
 			return nil, err
 		}
+		pg.Definitions = pageDefinitions[pg.Slug]
 		r.Pages = append(r.Pages, pg)
 	}
 	return r, nil
+}
+
+// pageDefinitions are the sections of docs/metrics.md that say what each
+// page's numbers mean, by page slug; the report links each page to them.
+var pageDefinitions = map[string][]reports.Definition{
+	"index": {{Label: "visitor", Anchor: "visitor"}, {Label: "visit", Anchor: "visit"}, {Label: "page view", Anchor: "page-view"},
+		{Label: "visit duration and bounce share", Anchor: "visit-duration"}, {Label: "the period", Anchor: "report-period"},
+		{Label: "peaks and troughs", Anchor: "peak-and-trough-days"}},
+	"audience": {{Label: "new and returning visitors", Anchor: "new-and-returning-visitors"},
+		{Label: "devices and browsers", Anchor: "devices-and-browsers"}, {Label: "visit", Anchor: "visit"}},
+	"content": {{Label: "page view", Anchor: "page-view"}, {Label: "time on page", Anchor: "time-on-page"},
+		{Label: "entry and exit pages", Anchor: "entry-and-exit-pages"}},
+	"acquisition": {{Label: "channel", Anchor: "channel"}, {Label: "source", Anchor: "source"},
+		{Label: "natural link", Anchor: "natural-link"}, {Label: "keyword", Anchor: "keyword"}},
+	"peaks":   {{Label: "peak and trough days", Anchor: "peak-and-trough-days"}, {Label: "the period", Anchor: "report-period"}},
+	"quality": {{Label: "data quality", Anchor: "data-quality"}, {Label: "bot", Anchor: "bot"}, {Label: "hit", Anchor: "hit"}},
 }
 
 // periodWarnings says what the data lacks for the period: days before or
