@@ -13,12 +13,20 @@ WITH site_hits AS (
     SELECT ts, status FROM raw_hits
     WHERE ts >= $history_start AND ts < $day_end AND ($site = '' OR site = $site)
 ), hours AS (
-    SELECT row_number() OVER (ORDER BY h) AS idx, h AS start, h + INTERVAL 1 HOUR AS stop, hour(h) AS hod
+    -- The day's hours as instants, one hour apart from local midnight:
+    -- idx counts them from 0, hod is the hour on the zone's clock.
+    SELECT row_number() OVER (ORDER BY h) - 1 AS idx, h AS start, h + INTERVAL 1 HOUR AS stop, hour(h) AS hod
     FROM generate_series(CAST($day_start AS TIMESTAMPTZ), CAST($day_end AS TIMESTAMPTZ) - INTERVAL 1 HOUR, INTERVAL 1 HOUR) AS t(h)
+), day_counts AS (
+    SELECT CAST(floor((epoch(ts) - epoch(CAST($day_start AS TIMESTAMPTZ))) / 3600) AS BIGINT) AS idx, count(*) AS hits
+    FROM site_hits WHERE ts >= $day_start
+    GROUP BY 1
 ), day_hours AS (
-    SELECT hours.idx, hours.start, hours.stop, hours.hod, count(s.ts) AS hits
-    FROM hours LEFT JOIN site_hits s ON s.ts >= hours.start AND s.ts < hours.stop
-    GROUP BY ALL
+    -- hod_hits: on the day clocks go back, an hour of the clock comes
+    -- twice; it is missing only when neither has a hit.
+    SELECT hours.idx, hours.start, hours.stop, hours.hod, coalesce(c.hits, 0) AS hits,
+        sum(coalesce(c.hits, 0)) OVER (PARTITION BY hours.hod) AS hod_hits
+    FROM hours LEFT JOIN day_counts c USING (idx)
 ), history AS (
     SELECT CAST(ts AS DATE) AS day, hour(ts) AS hod, count(*) AS hits, count(*) FILTER (WHERE status >= 500) AS errors
     FROM site_hits WHERE ts < $day_start
@@ -30,7 +38,7 @@ WITH site_hits AS (
 ), missing AS (
     SELECT d.idx, d.start, d.stop, d.idx - row_number() OVER (ORDER BY d.idx) AS island
     FROM day_hours d JOIN usual u USING (hod)
-    WHERE d.hits = 0
+    WHERE d.hod_hits = 0
         AND u.days_with_hits > (SELECT count(*) FROM history_days) / 2
         AND (SELECT count(*) FROM history_days) >= 7
 ), errors AS (

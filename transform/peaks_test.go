@@ -260,3 +260,33 @@ func TestMissingHours(t *testing.T) {
 		}
 	}
 }
+
+// TestTroughCausesClockChange: the same outage in Paris on 26 October
+// 2025, when clocks go back at 03:00 and 02:00 comes twice. One reader
+// an hour from 02:00 to 20:00; nothing logged from 14:00 to 17:59. The
+// second 02:00 hour, empty because the reader came in the first, is not
+// missing data.
+func TestTroughCausesClockChange(t *testing.T) {
+	paris, _ := time.LoadLocation("Europe/Paris")
+	var lines []string
+	hours := []int{2, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20}
+	for _, l := range steadyDays(date("2025-09-20"), date("2025-11-05"), paris, hours...) {
+		at, err := time.Parse("02/Jan/2006:15:04:05 -0700", l[strings.Index(l, "[")+1:strings.Index(l, "]")])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if local := at.In(paris); local.Day() == 26 && local.Month() == time.October && local.Hour() >= 14 && local.Hour() < 18 {
+			continue
+		}
+		lines = append(lines, l)
+	}
+	db := ingestSites(t, map[string][]string{"a.test": lines})
+	r, err := Build(context.Background(), db, Options{Site: "a.test", From: "2025-10-20", To: "2025-10-31", Zone: "Europe/Paris"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{{"2025-10-26", "trough", "10", "14.0", "0.0", "no data from 14:00 to 18:00"}}
+	if diff := cmp.Diff(want, table(t, r, "peaks.csv")); diff != "" {
+		t.Errorf("peaks (-want +got):\n%s", diff)
+	}
+}
