@@ -1,6 +1,10 @@
 -- What drove a peak or trough day ($day): the sources (referring domain,
 -- else the channel) and the entry pages whose visits that day moved most
 -- against their median over the 28 days before it (0 on days without any).
+-- A day with fewer than 28 days of data before it ($first_day is the first
+-- day with data) has no baseline (SPEC: shown as the highest or lowest day,
+-- with no baseline): baseline and change are NULL, and the sources and
+-- pages that brought it the most visits are listed instead.
 WITH days AS (
     SELECT CAST(d AS DATE) AS day
     FROM generate_series(CAST($day AS DATE) - INTERVAL 28 DAY, CAST($day AS DATE), INTERVAL 1 DAY) AS t(d)
@@ -22,14 +26,15 @@ WITH days AS (
 ), compared AS (
     SELECT dimension, value,
         sum(n) FILTER (WHERE day = CAST($day AS DATE)) AS visits,
-        median(n) FILTER (WHERE day < CAST($day AS DATE)) AS baseline
+        CASE WHEN CAST($day AS DATE) - INTERVAL 28 DAY >= CAST($first_day AS DATE)
+            THEN median(n) FILTER (WHERE day < CAST($day AS DATE)) END AS baseline
     FROM grid
     GROUP BY ALL
 ), ranked AS (
     SELECT *, visits - baseline AS change,
-        row_number() OVER (PARTITION BY dimension ORDER BY abs(visits - baseline) DESC, value) AS rank
+        row_number() OVER (PARTITION BY dimension ORDER BY coalesce(abs(visits - baseline), visits) DESC, value) AS rank
     FROM compared
-    WHERE visits <> baseline
+    WHERE (baseline IS NULL AND visits > 0) OR visits <> baseline
 )
 SELECT dimension, value, visits, baseline, change
 FROM ranked

@@ -2,10 +2,14 @@
 -- peak / trough day (SPEC): a day whose visitors deviate from the median of
 -- the 28 days before it by at least 3 scaled median absolute deviations
 -- (MAD x 1.4826, the consistent estimator of a standard deviation), up
--- (peak) or down (trough). A day with fewer than 28 days of history before
--- it cannot be judged that way: when no day of the period can, the period's
--- highest and lowest days are shown instead (kind 'highest' / 'lowest').
--- A MAD of 0 (a flat baseline) flags any change of at least one visitor.
+-- (peak) or down (trough). A MAD of 0 (a flat baseline) flags any change of
+-- at least one visitor.
+-- A day with fewer than 28 days of data before it has no baseline: its
+-- baseline and scaled_mad are NULL, never the median of days without data.
+-- When no day of the period can be judged, the period's highest and lowest
+-- days are shown instead (kind 'highest' / 'lowest').
+-- A day after $complete_day is not over (in the report's zone): it is never
+-- judged, nor taken as the highest or lowest (is_over = false).
 WITH days AS (
     SELECT CAST(d AS DATE) AS day
     FROM generate_series(CAST($from_day AS DATE) - INTERVAL 28 DAY, CAST($to_day AS DATE), INTERVAL 1 DAY) AS t(d)
@@ -26,22 +30,25 @@ WITH days AS (
     FROM series
     WINDOW w AS (ORDER BY day ROWS BETWEEN 28 PRECEDING AND 1 PRECEDING)
 ), flagged AS (
-    SELECT *,
+    SELECT day, visitors, history_days,
+        day <= CAST($complete_day AS DATE) AS is_over,
+        CASE WHEN history_days >= 28 THEN baseline END AS baseline,
+        CASE WHEN history_days >= 28 THEN scaled_mad END AS scaled_mad,
         CASE
-            WHEN history_days < 28 THEN NULL
+            WHEN history_days < 28 OR day > CAST($complete_day AS DATE) THEN NULL
             WHEN visitors - baseline >= greatest(3 * scaled_mad, 1) THEN 'peak'
             WHEN baseline - visitors >= greatest(3 * scaled_mad, 1) THEN 'trough'
         END AS kind
     FROM judged
     WHERE day >= CAST($from_day AS DATE)
 ), judgeable AS (
-    SELECT count(*) FILTER (WHERE history_days >= 28) AS n FROM flagged
+    SELECT count(*) FILTER (WHERE history_days >= 28 AND is_over) AS n FROM flagged
 ), extremes AS (
     SELECT arg_max(day, visitors) AS hi, arg_min(day, visitors) AS lo
     FROM flagged
-    WHERE day >= CAST($first_day AS DATE)
+    WHERE day >= CAST($first_day AS DATE) AND is_over
 )
-SELECT f.day, f.visitors, f.baseline, f.scaled_mad, f.history_days,
+SELECT f.day, f.visitors, f.baseline, f.scaled_mad, f.history_days, f.is_over,
     CASE
         WHEN j.n > 0 THEN f.kind
         WHEN f.day = e.hi THEN 'highest'

@@ -24,6 +24,10 @@ func sampleReport() *Report {
 			{
 				Slug:  "overview",
 				Title: "Overview",
+				Definitions: []Definition{
+					{Label: "visitor", Anchor: "visitor"}, {Label: "visit", Anchor: "visit"},
+					{Label: "page view", Anchor: "page-view"}, {Label: "the period", Anchor: "report-period"},
+				},
 				Intro: "Visitors and visits of the period, against the period before.",
 				Blocks: []Block{
 					{KPIs: []KPI{
@@ -56,9 +60,10 @@ func sampleReport() *Report {
 				},
 			},
 			{
-				Slug:  "acquisition",
-				Title: "Acquisition",
-				Intro: "Where visits came from.",
+				Slug:        "acquisition",
+				Title:       "Acquisition",
+				Definitions: []Definition{{Label: "channel", Anchor: "channel"}, {Label: "natural link", Anchor: "natural-link"}},
+				Intro:       "Where visits came from.",
 				Blocks: []Block{
 					{Heading: "Channels over time", Chart: &Chart{
 						ID: "acq-channels", Title: "Visits per channel and day", Kind: StackedBar,
@@ -97,8 +102,9 @@ func sampleReport() *Report {
 				},
 			},
 			{
-				Slug:  "data-quality",
-				Title: "Data quality",
+				Slug:        "data-quality",
+				Title:       "Data quality",
+				Definitions: []Definition{{Label: "data quality", Anchor: "data-quality"}, {Label: "bot", Anchor: "bot"}},
 				Blocks: []Block{
 					{Heading: "Rejected lines", Text: "Lines that could not be read, by reason.", Table: &Table{
 						ID: "dq-rejects", Title: "Rejects", CSV: "data-quality-rejects.csv",
@@ -181,9 +187,10 @@ func xssReport() *Report {
 		}
 		slug := []string{"index", "second", "third"}[pi]
 		r.Pages = append(r.Pages, Page{
-			Slug:  slug,
-			Title: p(pi + 3),
-			Intro: p(pi + 4),
+			Slug:        slug,
+			Title:       p(pi + 3),
+			Intro:       p(pi + 4),
+			Definitions: []Definition{{Label: p(pi + 5), Anchor: "visitor"}, {Label: p(pi + 6), Anchor: "hit"}},
 			Blocks: []Block{
 				{Heading: p(pi + 5), Text: p(pi + 6), KPIs: []KPI{
 					{Label: p(pi), Value: p(pi + 1), Previous: p(pi + 2), Change: p(pi + 3), Trend: 1, Help: p(pi + 4)},

@@ -18,6 +18,16 @@ type Page struct {
 	Title  string // in the navigation and the <title>
 	Intro  string // one paragraph under the title
 	Blocks []Block
+	// Definitions link the page to the sections of the definitions
+	// (MetricsFile) that say what its numbers mean.
+	Definitions []Definition
+}
+
+// Definition is a link to one section of the definitions: Anchor is the id
+// of a heading of docs/metrics.md ("page-view"), Label the link's text.
+type Definition struct {
+	Label  string
+	Anchor string
 }
 
 // Block is one of KPIs, Chart or Table (exactly one is set).

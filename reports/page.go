@@ -55,6 +55,8 @@ var pageTemplate = template.Must(template.New("page").Parse(pageTemplateText))
 type pageView struct {
 	Report  *Report
 	Page    *Page
+	Metrics string        // the definitions' file, for the links to it
+	Body    template.HTML // the definitions page's text; "" on report pages
 	Nav     []navItem
 	Blocks  []blockView
 	Scripts []string
@@ -106,19 +108,39 @@ type cellView struct {
 	Class string
 }
 
+// newPageView is the part of a page's view that every page has: the
+// report's navigation, with page current (-1 for the definitions).
+func newPageView(r *Report, p *Page, current int) pageView {
+	v := pageView{
+		Report:  r,
+		Page:    p,
+		Metrics: MetricsFile,
+		Boot:    template.JS(bootJS),
+		CSP:     contentSecurityPolicy,
+		Style:   StylesheetFile,
+	}
+	for j := range r.Pages {
+		v.Nav = append(v.Nav, navItem{Title: r.Pages[j].Title, File: pageFile(r, j), Current: j == current})
+	}
+	v.Nav = append(v.Nav, navItem{Title: metricsTitle, File: MetricsFile, Current: current < 0})
+	return v
+}
+
+// renderMetrics renders the definitions page.
+func renderMetrics(r *Report, d metricsDoc) ([]byte, error) {
+	v := newPageView(r, &Page{Title: metricsTitle}, -1)
+	v.Body = d.body
+	var buf bytes.Buffer
+	if err := pageTemplate.Execute(&buf, v); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
 // renderPage renders page i of r as HTML.
 func renderPage(r *Report, i int) ([]byte, error) {
 	p := &r.Pages[i]
-	v := pageView{
-		Report: r,
-		Page:   p,
-		Boot:   template.JS(bootJS),
-		CSP:    contentSecurityPolicy,
-		Style:  StylesheetFile,
-	}
-	for j := range r.Pages {
-		v.Nav = append(v.Nav, navItem{Title: r.Pages[j].Title, File: pageFile(r, j), Current: j == i})
-	}
+	v := newPageView(r, p, i)
 	for _, b := range p.Blocks {
 		bv := blockView{Heading: b.Heading, Text: b.Text}
 		for _, k := range b.KPIs {

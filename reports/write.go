@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 
+	"github.com/cmpulse/cmpulse/docs"
 	"github.com/cmpulse/cmpulse/internal/rfc4180"
 )
 
@@ -19,7 +20,7 @@ const (
 
 // Write writes the report into dir, creating it: one HTML file per page
 // (the first page is index.html, the others <slug>.html), one CSV file per
-// table, the stylesheet and echarts.min.js.
+// table, the definitions (MetricsFile), the stylesheet and echarts.min.js.
 //
 // Everything is rendered in memory before the first file is written, so an
 // invalid report leaves dir untouched. Each file is written under a
@@ -59,9 +60,21 @@ func render(r *Report) ([]file, error) {
 	if err := validate(r); err != nil {
 		return nil, fmt.Errorf("rendering report: %w", err)
 	}
+	defs, err := convertMetrics(docs.Metrics)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkDefinitions(r, defs); err != nil {
+		return nil, fmt.Errorf("rendering report: %w", err)
+	}
+	metrics, err := renderMetrics(r, defs)
+	if err != nil {
+		return nil, fmt.Errorf("rendering page %s: %w", MetricsFile, err)
+	}
 	files := []file{
 		{StylesheetFile, stylesheet},
 		{EchartsFile, echartsJS},
+		{MetricsFile, metrics},
 	}
 	for _, p := range r.Pages {
 		for _, b := range p.Blocks {
@@ -124,6 +137,9 @@ func validate(r *Report) error {
 			}
 			if p.Slug == "index" {
 				return fmt.Errorf("page %d: slug %q is reserved for the first page", i, p.Slug)
+			}
+			if p.Slug+".html" == MetricsFile {
+				return fmt.Errorf("page %d: slug %q is reserved for the definitions", i, p.Slug)
 			}
 			if slugs[p.Slug] {
 				return fmt.Errorf("page %d: slug %q used twice", i, p.Slug)

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -256,10 +257,12 @@ func TestGoldenPeaks(t *testing.T) {
 	// the 31st. For the 30th the 28 days before (2-29 March) are all 2:
 	// median 2, MAD 0; 4 - 2 >= max(3 x 0, 1): a peak. For the 31st the 28
 	// days before (3-30 March) are 27 twos and a 4: median 2, MAD 0;
-	// 2 - 1 >= 1: a trough.
+	// 2 - 1 >= 1: a trough. Visitor A, there at 08:00 every day, is not
+	// on the 31st, and nothing else is logged in that hour: the trough is
+	// explained by missing data.
 	want := [][]string{
-		{"2025-03-30", "peak", "4", "2.0", "0.0"},
-		{"2025-03-31", "trough", "1", "2.0", "0.0"},
+		{"2025-03-30", "peak", "4", "2.0", "0.0", ""},
+		{"2025-03-31", "trough", "1", "2.0", "0.0", "no data from 08:00 to 09:00"},
 	}
 	if diff := cmp.Diff(want, table(t, r, "peaks.csv")); diff != "" {
 		t.Errorf("peaks (-want +got):\n%s", diff)
@@ -322,22 +325,43 @@ func TestGoldenPeaksShortHistory(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// No baseline: the median and MAD cells are empty, not 0.0. The
+	// lowest day's cause needs no baseline of visitors: the 11 days before
+	// it all had visitor A's hit at 08:00.
 	got := table(t, r, "peaks.csv")
-	want := [][]string{{"2025-03-30", "highest", "4"}, {"2025-03-31", "lowest", "1"}}
-	if len(got) != len(want) {
-		t.Fatalf("peaks = %v, want days %v", got, want)
+	want := [][]string{
+		{"2025-03-30", "highest", "4", reports.NoValue, reports.NoValue, ""},
+		{"2025-03-31", "lowest", "1", reports.NoValue, reports.NoValue, "no data from 08:00 to 09:00"},
 	}
-	for i := range want {
-		if diff := cmp.Diff(want[i], got[i][:3]); diff != "" {
-			t.Errorf("peak %d (-want +got):\n%s", i, diff)
-		}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("peaks (-want +got):\n%s", diff)
 	}
 	var text string
 	for _, b := range page(t, r, "peaks").Blocks {
-		text += b.Text
+		text += b.Heading + "\n" + b.Text + "\n"
+		if b.Table != nil && b.Table.CSV != "peaks.csv" {
+			// What the day's visits were, without a baseline to move against.
+			if len(b.Table.Columns) != 3 {
+				t.Errorf("%s has columns %v, want by, source or entry page, visits", b.Table.CSV, b.Table.Columns)
+			}
+			for _, row := range b.Table.Rows {
+				if len(row) != 3 {
+					t.Errorf("%s row %v", b.Table.CSV, row)
+				}
+			}
+		}
 	}
 	if !strings.Contains(text, "fewer than 28 days of history") {
 		t.Errorf("the peaks page does not say why it shows highest and lowest days: %q", text)
+	}
+	if strings.Contains(text, "median of") || strings.Contains(text, "0.0") {
+		t.Errorf("the peaks page shows a baseline that is not one:\n%s", text)
+	}
+	// The 30th's visits: V1's two and V2's, V3's, V6's.
+	if got := table(t, r, "peak-2025-03-30.csv"); !slices.ContainsFunc(got, func(r []string) bool {
+		return strings.Join(r, " ") == "entry page /posts/a/ 3"
+	}) {
+		t.Errorf("the 30th's entry pages lack /posts/a/ with 3 visits: %v", got)
 	}
 }
 
@@ -366,5 +390,28 @@ func TestGoldenTimezone(t *testing.T) {
 	}
 	if len(r.Warnings) != 1 || !strings.Contains(r.Warnings[0], "nothing to show") {
 		t.Errorf("warnings for a period after the data: %q", r.Warnings)
+	}
+}
+
+// TestPageDefinitions: every page of the report links to its sections of
+// docs/metrics.md, and each of them exists.
+func TestPageDefinitions(t *testing.T) {
+	r := goldenReport(t)
+	anchors, err := reports.MetricsAnchors()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range r.Pages {
+		if len(p.Definitions) == 0 {
+			t.Errorf("page %s links to no definition", p.Slug)
+		}
+		for _, d := range p.Definitions {
+			if !slices.Contains(anchors, d.Anchor) {
+				t.Errorf("page %s links to %q, not a section of docs/metrics.md", p.Slug, d.Anchor)
+			}
+		}
+	}
+	if err := reports.Write(t.TempDir(), r); err != nil {
+		t.Error(err)
 	}
 }

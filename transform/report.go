@@ -16,11 +16,14 @@ import (
 
 // Options say what to report on.
 type Options struct {
-	From, To string       // first and last day, YYYY-MM-DD; "" for the last 28 days with data
+	From, To string       // first and last day, YYYY-MM-DD; "" for the last 28 complete days
 	Site     string       // "" for every site in the warehouse
 	Zone     string       // IANA zone of day boundaries; "" for the machine's
 	Queries  *queries.Set // nil for the embedded queries
-	Now      time.Time    // shown as the generation time; zero for none (golden tests)
+	// Now is the time of the run: today (in Zone) and the days after it
+	// are not over. It is shown as the generation time. Zero means the
+	// clock's time, with no generation time shown (golden tests).
+	Now time.Time
 }
 
 // Prepare materialises the page views and visits (of one site, or all) as
@@ -75,12 +78,15 @@ func Build(ctx context.Context, db *sql.DB, opt Options) (*reports.Report, error
 	if err := Prepare(ctx, db, opt.Site, opt.Zone); err != nil {
 		return nil, err
 	}
-	q := &runner{db: db, qs: opt.Queries}
-	p, err := resolvePeriod(ctx, q, opt.From, opt.To, opt.Zone)
+	q := &runner{db: db, qs: opt.Queries, period: Period{Site: opt.Site}}
+	now := opt.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	p, err := resolvePeriod(ctx, q, opt.From, opt.To, opt.Zone, now)
 	if err != nil {
 		return nil, err
 	}
-	p.Site = opt.Site
 	q.period = p
 	b := &builder{q: q, p: p}
 
@@ -97,17 +103,7 @@ func Build(ctx context.Context, db *sql.DB, opt Options) (*reports.Report, error
 	if !opt.Now.IsZero() {
 		r.Note = "Made by cmpulse on " + opt.Now.UTC().Format("2006-01-02 15:04 UTC") + "."
 	}
-	prevFromDay := p.FromDay.AddDate(0, 0, -p.Days)
-	switch {
-	case p.FirstDay.After(p.ToDay):
-		r.Warnings = append(r.Warnings, fmt.Sprintf("The data starts on %s, after this period: there is nothing to show.", p.FirstDay.Format(time.DateOnly)))
-	case p.LastDay.Before(p.FromDay):
-		r.Warnings = append(r.Warnings, fmt.Sprintf("The data ends on %s, before this period: there is nothing to show.", p.LastDay.Format(time.DateOnly)))
-	case p.FirstDay.After(p.FromDay):
-		r.Warnings = append(r.Warnings, fmt.Sprintf("The data starts on %s, within this period: the days before it have no data, and there is no previous period to compare with.", p.FirstDay.Format(time.DateOnly)))
-	case p.FirstDay.After(prevFromDay):
-		r.Warnings = append(r.Warnings, fmt.Sprintf("The data starts on %s: the previous period is incomplete, so changes are not comparable.", p.FirstDay.Format(time.DateOnly)))
-	}
+	r.Warnings = periodWarnings(p)
 	for _, page := range []func(context.Context) (reports.Page, error){
 		b.overview, b.audience, b.content, b.acquisition, b.peaks, b.quality,
 	} {
@@ -115,9 +111,56 @@ func Build(ctx context.Context, db *sql.DB, opt Options) (*reports.Report, error
 		if err != nil {
 			return nil, err
 		}
+		pg.Definitions = pageDefinitions[pg.Slug]
 		r.Pages = append(r.Pages, pg)
 	}
 	return r, nil
+}
+
+// pageDefinitions are the sections of docs/metrics.md that say what each
+// page's numbers mean, by page slug; the report links each page to them.
+var pageDefinitions = map[string][]reports.Definition{
+	"index": {{Label: "visitor", Anchor: "visitor"}, {Label: "visit", Anchor: "visit"}, {Label: "page view", Anchor: "page-view"},
+		{Label: "visit duration and bounce share", Anchor: "visit-duration"}, {Label: "the period", Anchor: "report-period"},
+		{Label: "peaks and troughs", Anchor: "peak-and-trough-days"}},
+	"audience": {{Label: "new and returning visitors", Anchor: "new-and-returning-visitors"},
+		{Label: "devices and browsers", Anchor: "devices-and-browsers"}, {Label: "visit", Anchor: "visit"}},
+	"content": {{Label: "page view", Anchor: "page-view"}, {Label: "time on page", Anchor: "time-on-page"},
+		{Label: "entry and exit pages", Anchor: "entry-and-exit-pages"}},
+	"acquisition": {{Label: "channel", Anchor: "channel"}, {Label: "source", Anchor: "source"},
+		{Label: "natural link", Anchor: "natural-link"}, {Label: "keyword", Anchor: "keyword"}},
+	"peaks":   {{Label: "peak and trough days", Anchor: "peak-and-trough-days"}, {Label: "the period", Anchor: "report-period"}},
+	"quality": {{Label: "data quality", Anchor: "data-quality"}, {Label: "bot", Anchor: "bot"}, {Label: "hit", Anchor: "hit"}},
+}
+
+// periodWarnings says what the data lacks for the period: days before or
+// after it, a missing previous period, a last day that is not over.
+func periodWarnings(p Period) []string {
+	var w []string
+	prevFromDay := p.FromDay.AddDate(0, 0, -p.Days)
+	switch {
+	case p.FirstDay.After(p.ToDay):
+		w = append(w, fmt.Sprintf("The data starts on %s, after this period: there is nothing to show.", p.FirstDay.Format(time.DateOnly)))
+	case p.LastDay.Before(p.FromDay):
+		w = append(w, fmt.Sprintf("The data ends on %s, before this period: there is nothing to show.", p.LastDay.Format(time.DateOnly)))
+	case p.FirstDay.After(p.FromDay):
+		w = append(w, fmt.Sprintf("The data starts on %s, within this period: the days before it have no data, and there is no previous period to compare with.", p.FirstDay.Format(time.DateOnly)))
+	case p.FirstDay.After(prevFromDay):
+		w = append(w, fmt.Sprintf("The data starts on %s: the previous period is incomplete, so changes are not comparable.", p.FirstDay.Format(time.DateOnly)))
+	}
+	if p.ToDay.After(p.Complete) && !p.LastHit.IsZero() {
+		first := p.Complete.AddDate(0, 0, 1)
+		if first.Before(p.FromDay) {
+			first = p.FromDay
+		}
+		days, verb, its := first.Format(time.DateOnly), "is", "its"
+		if p.ToDay.After(first) {
+			days, verb, its = days+" to "+p.ToDay.Format(time.DateOnly), "are", "their"
+		}
+		w = append(w, fmt.Sprintf("%s %s not over (the data ends at %s, %s): %s numbers are partial and not judged as peaks or troughs.",
+			days, verb, p.LastHit.In(mustZone(p.Zone)).Format("2006-01-02 15:04"), p.Zone, its))
+	}
+	return w
 }
 
 func plural(n int) string {
@@ -459,49 +502,149 @@ func (b *builder) day(t time.Time) string {
 
 func (b *builder) peaks(ctx context.Context) (reports.Page, error) {
 	page := reports.Page{Slug: "peaks", Title: "Peaks and troughs",
-		Intro: "Days whose visitors differ from the median of the 28 days before by at least 3 scaled median absolute deviations, with the sources and entry pages that moved most against that baseline."}
+		Intro: "Days whose visitors differ from the median of the 28 days before by at least 3 scaled median absolute deviations, with the sources and entry pages that moved most against that baseline, and for a trough the server errors or missing hours that explain it."}
 	res, err := b.peakRows(ctx)
 	if err != nil {
 		return page, err
 	}
 	summary := &reports.Table{ID: "peaks-days", Title: "Flagged days", CSV: "peaks.csv",
-		Columns: []reports.Column{{Name: "day"}, {Name: "kind"}, {Name: "visitors", Numeric: true}, {Name: "baseline (median)", Numeric: true}, {Name: "scaled MAD", Numeric: true}}}
+		Columns: []reports.Column{{Name: "day"}, {Name: "kind"}, {Name: "visitors", Numeric: true},
+			{Name: "baseline (median)", Numeric: true}, {Name: "scaled MAD", Numeric: true}, {Name: "explained by"}}}
 	var blocks []reports.Block
-	fallback := false
-	unjudged := 0
+	var n peakCounts
 	for i := range res.rows {
+		if !res.flag(i, "is_over") {
+			n.notOver++
+			continue
+		}
 		if res.num(i, "history_days") < 28 {
-			unjudged++
+			n.unjudged++
 		}
 		kind := res.str(i, "kind")
 		if kind == "" {
 			continue
 		}
-		fallback = fallback || kind == "highest" || kind == "lowest"
-		day := res.str(i, "day")
-		summary.Rows = append(summary.Rows, []reports.Cell{{Text: day}, {Text: kind, Mark: markKind(kind)}, countCell(res.num(i, "visitors")),
-			decimalCell(res.num(i, "baseline")), decimalCell(res.num(i, "scaled_mad"))})
-		drivers, err := b.q.run(ctx, "peak_drivers", []any{sql.Named("day", day)})
+		n.fallback = n.fallback || kind == "highest" || kind == "lowest"
+		row, block, err := b.peakDay(ctx, res, i)
 		if err != nil {
 			return page, err
 		}
-		t := &reports.Table{ID: "peak-" + day, Title: "What moved on " + day, CSV: "peak-" + day + ".csv",
-			Columns: []reports.Column{{Name: "by"}, {Name: "source or entry page"}, {Name: "visits", Numeric: true}, {Name: "baseline (median)", Numeric: true}, {Name: "change", Numeric: true}}}
-		for j := range drivers.rows {
-			t.Rows = append(t.Rows, []reports.Cell{{Text: drivers.str(j, "dimension")}, {Text: drivers.str(j, "value")},
-				countCell(drivers.num(j, "visits")), decimalCell(drivers.num(j, "baseline")), {Text: signed(drivers.num(j, "change"))}})
-		}
-		blocks = append(blocks, reports.Block{Heading: fmt.Sprintf("%s: %s, %s visitors against a median of %s", day, kind, count(res.num(i, "visitors")), decimal(res.num(i, "baseline"))), Table: t})
+		summary.Rows = append(summary.Rows, row)
+		blocks = append(blocks, block)
 	}
-	text := fmt.Sprintf("%d day(s) flagged.", len(summary.Rows))
-	if unjudged > 0 && !fallback {
-		text += fmt.Sprintf(" %d day(s) of the period have fewer than 28 days of data before them and were not judged.", unjudged)
-	}
-	if fallback {
-		text = "There are fewer than 28 days of history before this period, too few for a baseline: the highest and lowest days are shown instead."
-	}
-	page.Blocks = append([]reports.Block{{Text: text, Table: summary}}, blocks...)
+	page.Blocks = append([]reports.Block{{Text: n.text(len(summary.Rows)), Table: summary}}, blocks...)
 	return page, nil
+}
+
+// peakCounts are the days of the period that the peaks rule could not judge.
+type peakCounts struct {
+	fallback bool // no day could be: the highest and lowest are shown
+	unjudged int  // days with fewer than 28 days of data before them
+	notOver  int  // days that are not over
+}
+
+// text is the line above the flagged days.
+func (n peakCounts) text(flagged int) string {
+	text := fmt.Sprintf("%d day(s) flagged.", flagged)
+	if n.fallback {
+		text = "There are fewer than 28 days of history before this period, too few for a baseline: the highest and lowest days are shown instead, with no baseline."
+	} else if n.unjudged > 0 {
+		text += fmt.Sprintf(" %d day(s) of the period have fewer than 28 days of data before them and were not judged.", n.unjudged)
+	}
+	if n.notOver > 0 {
+		text += fmt.Sprintf(" %d day(s) at the end of the period are not over yet and were not judged.", n.notOver)
+	}
+	return text
+}
+
+// peakDay is the summary row and the block of flagged day i of res: what
+// moved that day and, for a trough, what explains it.
+func (b *builder) peakDay(ctx context.Context, res *result, i int) ([]reports.Cell, reports.Block, error) {
+	day, kind := res.str(i, "day"), res.str(i, "kind")
+	visitors, baseline := res.num(i, "visitors"), res.num(i, "baseline")
+	var causes []string
+	if kind == "trough" || kind == "lowest" {
+		var err error
+		if causes, err = b.causes(ctx, res.date(i, "day")); err != nil {
+			return nil, reports.Block{}, err
+		}
+	}
+	row := []reports.Cell{{Text: day}, {Text: kind, Mark: markKind(kind)}, countCell(visitors),
+		decimalCell(baseline), decimalCell(res.num(i, "scaled_mad")), {Text: strings.Join(causes, "; ")}}
+	drivers, err := b.q.run(ctx, "peak_drivers", []any{sql.Named("day", day)})
+	if err != nil {
+		return nil, reports.Block{}, err
+	}
+	block := reports.Block{
+		Heading: fmt.Sprintf("%s: %s, %s visitors against a median of %s", day, kind, count(visitors), decimal(baseline)),
+		Table:   driversTable(day, drivers, !math.IsNaN(baseline)),
+	}
+	if math.IsNaN(baseline) {
+		// Fewer than 28 days of history: no median to print, not even 0.
+		block.Heading = fmt.Sprintf("%s: %s day of the period, %s visitors (no baseline: fewer than 28 days of history)", day, kind, count(visitors))
+	}
+	if len(causes) > 0 {
+		block.Text = "Explained by: " + strings.Join(causes, "; ") + "."
+	}
+	return row, block, nil
+}
+
+// driversTable lists what moved on day against its baseline or, without
+// one, where that day's visits came from.
+func driversTable(day string, drivers *result, withBaseline bool) *reports.Table {
+	t := &reports.Table{ID: "peak-" + day, Title: "What moved on " + day, CSV: "peak-" + day + ".csv",
+		Columns: []reports.Column{{Name: "by"}, {Name: "source or entry page"}, {Name: "visits", Numeric: true},
+			{Name: "baseline (median)", Numeric: true}, {Name: "change", Numeric: true}}}
+	if !withBaseline {
+		t.Title = "Where the visits of " + day + " came from"
+		t.Columns = t.Columns[:3]
+	}
+	for j := range drivers.rows {
+		row := []reports.Cell{{Text: drivers.str(j, "dimension")}, {Text: drivers.str(j, "value")}, countCell(drivers.num(j, "visits"))}
+		if withBaseline {
+			row = append(row, decimalCell(drivers.num(j, "baseline")), reports.Cell{Text: signed(drivers.num(j, "change"))})
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+// causes says what explains a trough on day: its server errors, and the
+// hours without any hit in which the site usually has some.
+func (b *builder) causes(ctx context.Context, day time.Time) ([]string, error) {
+	loc := mustZone(b.p.Zone)
+	start, end := midnight(day, loc), midnight(day.AddDate(0, 0, 1), loc)
+	res, err := b.q.run(ctx, "peak_causes", []any{
+		sql.Named("day_start", start), sql.Named("day_end", end),
+		sql.Named("history_start", midnight(day.AddDate(0, 0, -28), loc)),
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for i := range res.rows {
+		switch res.str(i, "cause") {
+		case "server errors":
+			out = append(out, count(res.num(i, "n"))+" server errors (5xx) that day")
+		case "missing hours":
+			from, to := res.date(i, "from_ts"), res.date(i, "to_ts")
+			out = append(out, missingHours(from, to, start, end, loc))
+		}
+	}
+	return out, nil
+}
+
+// missingHours words a run of hours without data, [from, to), of the day
+// [start, end).
+func missingHours(from, to, start, end time.Time, loc *time.Location) string {
+	if !from.After(start) && !to.Before(end) {
+		return "no data all day"
+	}
+	until := to.In(loc).Format("15:04")
+	if !to.Before(end) {
+		until = "24:00"
+	}
+	return "no data from " + from.In(loc).Format("15:04") + " to " + until
 }
 
 func signed(v float64) string {

@@ -66,6 +66,11 @@ func TestDemo(t *testing.T) {
 			t.Errorf("peaks.csv lacks %q:\n%s", want, peaks)
 		}
 	}
+	// The outage's trough is explained by its server errors (5xx).
+	dip := start.AddDate(0, 0, sampledata.Dips[0]).Format(time.DateOnly)
+	if !regexp.MustCompile(`(?m)^` + dip + `,trough,.*,\d+ server errors \(5xx\) that day`).Match(peaks) {
+		t.Errorf("peaks.csv does not explain the %s trough by its server errors:\n%s", dip, peaks)
+	}
 
 	// The demo twice adds nothing: the ledger recognises the files.
 	stdout = mustRun(t, "demo", "-q", "--out", out)

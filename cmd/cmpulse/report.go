@@ -33,7 +33,7 @@ func (o *reportOptions) flags(fs *pflag.FlagSet, withWarehouse bool) {
 		fs.StringVar(&o.out, "out", "report", "`folder` to write the report into")
 	}
 	fs.StringVar(&o.from, "from", "", "first `day` of the period, YYYY-MM-DD (default: 28 days before --to)")
-	fs.StringVar(&o.to, "to", "", "last `day` of the period, YYYY-MM-DD (default: the last day with data)")
+	fs.StringVar(&o.to, "to", "", "last `day` of the period, YYYY-MM-DD (default: the site's last complete day in --timezone)")
 	fs.StringVar(&o.zone, "timezone", "", "time `zone` of day boundaries, e.g. Europe/Paris (default: the machine's, "+transform.LocalZone()+")")
 	fs.StringVar(&o.queries, "queries", "", "read .sql files from this `folder` first (to change a metric without rebuilding)")
 	fs.StringVar(&o.memoryLimit, "memory-limit", "2GB", "DuckDB's memory `limit`; beyond it DuckDB spills to a temporary folder")
@@ -91,8 +91,10 @@ var reportCommand = command{
 	summary: "write the static HTML report",
 	usage:   "[--warehouse DIR] [--out DIR] [--from DATE] [--to DATE] [--site NAME] [--timezone ZONE]",
 	doc: `
-Writes the HTML report of a period (default: the last 28 days with data),
-compared with the previous period of the same length, into --out: one page
+Writes the HTML report of a period (default: the last 28 complete days of
+the site's data in --timezone: a day is complete when it is before today or
+the data runs past its end), compared with the previous period of the same
+length, into --out: one page
 per section, its charts, and every table as CSV beside it. The report opens
 from disk in any browser, offline: it loads nothing from the network.`,
 	setup: func(fs *pflag.FlagSet) func(context.Context, *env, []string) error {
