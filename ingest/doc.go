@@ -14,7 +14,13 @@
 //   - sink.go partitions rows Hive-style and writes them through
 //     parquetwriter.go into a [warehouse.Batch], which appears whole or not
 //     at all;
-//   - ingest.go ties them together and returns a per-file [Summary].
+//   - derive.go derives the classification columns of a hit from its raw
+//     columns: the one function ingest and [Reclassify] share;
+//   - ingest.go ties them together and returns a per-file [Summary];
+//   - reclassify.go re-derives the classification of hits already in the
+//     warehouse after the rules or a site's hosts changed, rewriting only
+//     the files that change, batch by batch (site.go keeps the key that
+//     tells which files are current).
 //
 // Every input line ends up as exactly one row or one reject: readers never
 // drop a line, and a bad line is a [*ParseError] that names file and line and

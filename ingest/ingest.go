@@ -104,6 +104,10 @@ func Ingest(ctx context.Context, args []string, opt Options) (*Summary, error) {
 	if err != nil {
 		return sum, err
 	}
+	site, err := siteForIngest(wh.Dir(), opt.Site, opt.Hosts)
+	if err != nil {
+		return sum, err
+	}
 	batch, err := wh.Begin()
 	if err != nil {
 		return sum, err
@@ -120,8 +124,8 @@ func Ingest(ctx context.Context, args []string, opt Options) (*Summary, error) {
 	}
 	prog := &progress{total: total, report: opt.Progress}
 
-	rm := newRowMaker(batch.ID(), opt.Site, opt.KeepIP, secret, opt.Hosts)
-	pp := startPipe(newSink(batch), opt.Site)
+	rm := newRowMaker(batch.ID(), opt.Site, opt.KeepIP, secret, site.hosts)
+	pp := startPipe(newSink(batch, site.key), opt.Site)
 	now := time.Now().UTC()
 	var entries []warehouse.LedgerEntry
 	for _, in := range ins {
@@ -148,6 +152,11 @@ func Ingest(ctx context.Context, args []string, opt Options) (*Summary, error) {
 	}
 	if err := writeLedger(batch, entries); err != nil {
 		return sum, err
+	}
+	if site.changed {
+		if err := batch.WriteSite(opt.Site, site.next); err != nil {
+			return sum, err
+		}
 	}
 	if err := batch.Commit(); err != nil {
 		return sum, err

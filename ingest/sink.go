@@ -141,7 +141,7 @@ type rowMaker struct {
 	nstrs    int
 
 	// Derives the classification columns, as reclassification does.
-	classes *classify.Classifier
+	cls *classifier
 }
 
 // visitorKey identifies an (ip, agent) pair in the cache by fast hashes:
@@ -155,7 +155,7 @@ func newRowMaker(batch, site string, keepIP bool, secret []byte, hosts []string)
 		keepIP:   keepIP,
 		mac:      hmac.New(sha256.New, secret),
 		visitors: map[visitorKey]string{},
-		classes:  classify.NewClassifier(classify.Hosts(site, hosts)),
+		cls:      newClassifier(site, hosts),
 	}
 }
 
@@ -199,15 +199,8 @@ func (m *rowMaker) hit(h *Hit, source string) warehouse.Hit {
 		Batch:      m.batch,
 	}
 	row.HasAgent = !h.NoAgent
-	clientBot := classify.ClientBot(h.Client)
-	row.ClientBot = m.str(clientBot)
-	c := m.classes.Hit(classify.HitFields{UserAgent: h.UserAgent, NoAgent: h.NoAgent, ClientBot: clientBot,
-		Referrer: h.Referrer, Query: h.Query, VHost: h.VHost})
-	a, src := c.Agent, c.Source
-	row.IsBot, row.BotName, row.BotCategory = a.Bot, m.str(a.BotName), m.str(a.Category)
-	row.Browser, row.OS, row.Device = m.str(a.Browser), m.str(a.OS), m.str(a.Device)
-	row.Channel, row.ReferrerHost, row.ReferrerDomain = src.Channel, m.str(src.Host), m.str(src.Domain)
-	row.Source, row.Keyword = m.str(src.Engine), m.str(src.Keyword)
+	row.ClientBot = m.str(classify.ClientBot(h.Client))
+	m.cls.derive(&row)
 	if m.keepIP {
 		row.IP = m.str(h.Client)
 	}
@@ -261,6 +254,7 @@ func (m *rowMaker) reject(e *ParseError, source, format string) warehouse.Reject
 // sink writes rows into the batch's Parquet files, on the writing goroutine.
 type sink struct {
 	batch   *warehouse.Batch
+	key     string // classification key, kept in every hits file's metadata
 	hits    map[partition]*tableWriter[warehouse.Hit]
 	files   map[partition]int // files created per partition, to name the next
 	clock   int64
@@ -270,8 +264,8 @@ type sink struct {
 	spareRejects []*parquet.GenericWriter[warehouse.Reject]
 }
 
-func newSink(b *warehouse.Batch) *sink {
-	return &sink{batch: b, hits: map[partition]*tableWriter[warehouse.Hit]{}, files: map[partition]int{}}
+func newSink(b *warehouse.Batch, key string) *sink {
+	return &sink{batch: b, key: key, hits: map[partition]*tableWriter[warehouse.Hit]{}, files: map[partition]int{}}
 }
 
 func (s *sink) write(site string, c *chunk) error {
@@ -332,6 +326,7 @@ func (s *sink) writer(p partition) (*tableWriter[warehouse.Hit], error) {
 	if err != nil {
 		return nil, err
 	}
+	w.w.SetKeyValueMetadata(metaClassification, s.key)
 	w.used = s.clock
 	s.hits[p] = w
 	return w, nil

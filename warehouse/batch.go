@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -24,6 +25,7 @@ type Batch struct {
 	id      string
 	staging string
 	files   []string // relative paths, as created
+	removes []string // relative paths of files the batch supersedes
 	done    bool
 
 	// Staged files are created ahead on a goroutine of their own: creating
@@ -115,7 +117,7 @@ func (b *Batch) ID() string { return b.id }
 // Create creates the file rel (a slash-separated path relative to the
 // warehouse root) in the batch. It becomes visible at Commit.
 func (b *Batch) Create(rel string) (*os.File, error) {
-	if !fs.ValidPath(rel) || strings.HasPrefix(rel, stagingDir) {
+	if !validRel(rel) {
 		return nil, fmt.Errorf("creating %q in batch: invalid path", rel)
 	}
 	// Staged files are flat and numbered (the i-th file created is
@@ -142,6 +144,41 @@ func (b *Batch) Create(rel string) (*os.File, error) {
 	return s.f, nil
 }
 
+// Remove marks the file rel (a slash-separated path relative to the
+// warehouse root) as superseded by the batch: Commit removes it after
+// placing the batch's new files, so that a reader sees the old file or its
+// replacement, and after recovery from a crash never both and never neither.
+// rel must be an existing file that the batch does not create.
+func (b *Batch) Remove(rel string) error {
+	if !validRel(rel) {
+		return fmt.Errorf("removing %q in batch: invalid path", rel)
+	}
+	if b.done {
+		return errors.New("batch already ended")
+	}
+	if slices.Contains(b.files, rel) {
+		return fmt.Errorf("removing %s in batch: the batch creates it", rel)
+	}
+	st, err := os.Stat(filepath.Join(b.w.dir, filepath.FromSlash(rel)))
+	if err != nil {
+		return fmt.Errorf("removing %s in batch: %w", rel, err)
+	}
+	if !st.Mode().IsRegular() {
+		return fmt.Errorf("removing %s in batch: not a file", rel)
+	}
+	if !slices.Contains(b.removes, rel) {
+		b.removes = append(b.removes, rel)
+	}
+	return nil
+}
+
+// validRel reports whether rel may name a file of a batch: inside the
+// warehouse, outside staging, and not starting with '-', which marks a
+// removal in the commit record.
+func validRel(rel string) bool {
+	return fs.ValidPath(rel) && rel != "." && !strings.HasPrefix(rel, stagingDir) && !strings.HasPrefix(rel, "-")
+}
+
 // Commit makes every file of the batch visible. The files must be closed.
 // Once the commit record is on disk the batch is in: if moving the files
 // into place is interrupted, the next Open finishes it.
@@ -156,7 +193,7 @@ func (b *Batch) Commit() error {
 			return fmt.Errorf("committing batch %s: %w", b.id, err)
 		}
 	}
-	record := strings.Join(b.files, "\n") + "\n"
+	record := commitRecord(b.files, b.removes)
 	tmp := filepath.Join(b.staging, commitFile+".tmp")
 	if err := os.WriteFile(tmp, []byte(record), 0o644); err != nil {
 		return fmt.Errorf("committing batch %s: %w", b.id, err)
@@ -173,6 +210,22 @@ func (b *Batch) Commit() error {
 	return b.w.finish(b.staging)
 }
 
+// commitRecord lists the files to place, one final path a line in the
+// order of their staged names, then the files to remove, each as a line
+// "-path". Removals come last so that a cmpulse from before removals
+// existed, recovering such a batch, still places every file under its
+// index (it skips the "-" lines as files already moved).
+func commitRecord(files, removes []string) string {
+	var sb strings.Builder
+	for _, rel := range files {
+		sb.WriteString(rel + "\n")
+	}
+	for _, rel := range removes {
+		sb.WriteString("-" + rel + "\n")
+	}
+	return sb.String()
+}
+
 // Abort discards the batch. It is safe to call after Commit (it does nothing).
 func (b *Batch) Abort() error {
 	if b.done {
@@ -183,22 +236,48 @@ func (b *Batch) Abort() error {
 	return os.RemoveAll(b.staging)
 }
 
-// finish moves a committed batch's files into place and removes its staging
-// folder. It is idempotent, for recovery after a crash half-way.
+// finish moves a committed batch's files into place, removes the files it
+// supersedes, and removes its staging folder. It is idempotent, for
+// recovery after a crash half-way: a file already moved or removed is
+// skipped. New files are placed (and their folders synced) before any old
+// one goes, so that a crash in between leaves rows twice only until the
+// next Open, never missing.
 func (w *Warehouse) finish(staging string) error {
 	record, err := os.ReadFile(filepath.Join(staging, commitFile))
 	if err != nil {
 		return fmt.Errorf("reading commit record: %w", err)
 	}
-	dirs := map[string]bool{}
-	for i, rel := range strings.Split(strings.TrimSpace(string(record)), "\n") {
-		if rel == "" {
-			continue
+	var place, remove []string
+	for _, line := range strings.Split(strings.TrimSpace(string(record)), "\n") {
+		if rel, ok := strings.CutPrefix(line, "-"); ok {
+			remove = append(remove, rel)
+		} else if line != "" {
+			place = append(place, line)
 		}
+	}
+	if err := w.place(staging, place); err != nil {
+		return err
+	}
+	if err := w.removeFiles(remove); err != nil {
+		return err
+	}
+	if err := crashPoint("staging"); err != nil {
+		return err
+	}
+	return os.RemoveAll(staging)
+}
+
+// place renames a committed batch's staged files to their final paths.
+func (w *Warehouse) place(staging string, rels []string) error {
+	dirs := map[string]bool{}
+	for i, rel := range rels {
 		src := filepath.Join(staging, stagedName(i))
 		dst := filepath.Join(w.dir, filepath.FromSlash(rel))
 		if _, err := os.Stat(src); errors.Is(err, fs.ErrNotExist) {
 			continue // moved before an interruption
+		}
+		if err := crashPoint("place " + rel); err != nil {
+			return err
 		}
 		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 			return fmt.Errorf("placing %s: %w", rel, err)
@@ -209,14 +288,41 @@ func (w *Warehouse) finish(staging string) error {
 		dirs[filepath.Dir(dst)] = true
 	}
 	// The renames and any new partition folders must be on disk before the
-	// staging folder (and with it the commit record) goes.
+	// staging folder (and with it the commit record) goes, and before any
+	// file they replace is removed.
 	for d := range dirs {
 		if err := syncUp(d, w.dir); err != nil {
 			return fmt.Errorf("placing files: %w", err)
 		}
 	}
-	return os.RemoveAll(staging)
+	return nil
 }
+
+// removeFiles removes the files a committed batch supersedes; one already
+// gone was removed before an interruption.
+func (w *Warehouse) removeFiles(rels []string) error {
+	dirs := map[string]bool{}
+	for _, rel := range rels {
+		if err := crashPoint("remove " + rel); err != nil {
+			return err
+		}
+		p := filepath.Join(w.dir, filepath.FromSlash(rel))
+		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("removing superseded %s: %w", rel, err)
+		}
+		dirs[filepath.Dir(p)] = true
+	}
+	for d := range dirs {
+		if err := syncFile(d); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("removing superseded files: %w", err)
+		}
+	}
+	return nil
+}
+
+// crashPoint is nil but in tests, which set it to stop finish at a given
+// step as a crash would (the error stands for the process dying there).
+var crashPoint = func(step string) error { return nil }
 
 // recover finishes committed batches and discards the others.
 func (w *Warehouse) recover() error {

@@ -171,3 +171,130 @@ func TestCreateAfterFailure(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// errCrash stands for the process dying at a crash point.
+var errCrash = errors.New("simulated crash")
+
+// crashAt makes the n-th crash point (from 0) fail once; it returns how
+// many points were passed, for knowing when n is past the last one.
+func crashAt(t *testing.T, n int) *int {
+	t.Helper()
+	seen := new(int)
+	crashPoint = func(string) error {
+		*seen++
+		if *seen-1 == n {
+			return errCrash
+		}
+		return nil
+	}
+	t.Cleanup(func() { crashPoint = func(string) error { return nil } })
+	return seen
+}
+
+// TestReplaceCrash crashes a batch that replaces two files at every step of
+// its commit (before the record, then before each placement, each removal
+// and the removal of staging) and checks that once the warehouse is opened
+// again it holds either both old files or both new ones: never both
+// versions of a file, never neither.
+func TestReplaceCrash(t *testing.T) {
+	old := []string{"hits/site=a/date=2025-01-01/old.parquet", "hits/site=a/date=2025-01-02/old.parquet"}
+	repl := []string{"hits/site=a/date=2025-01-01/new.parquet", "hits/site=a/date=2025-01-02/new.parquet"}
+	for n := -1; ; n++ {
+		dir := t.TempDir()
+		w, err := Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		seed, _ := w.Begin()
+		for _, rel := range old {
+			writeBatchFile(t, seed, rel, "old")
+		}
+		if err := seed.Commit(); err != nil {
+			t.Fatal(err)
+		}
+
+		b, _ := w.Begin()
+		for _, rel := range repl {
+			writeBatchFile(t, b, rel, "new")
+		}
+		for _, rel := range old {
+			if err := b.Remove(rel); err != nil {
+				t.Fatal(err)
+			}
+		}
+		seen := new(int)
+		committed := n >= 0
+		if committed {
+			seen = crashAt(t, n)
+			err = b.Commit()
+			crashPoint = func(string) error { return nil }
+			if err == nil && *seen <= n {
+				t.Logf("%d crash points tried", n)
+				break // n is past the last crash point: every one was tried
+			}
+			if !errors.Is(err, errCrash) {
+				t.Fatalf("crash at point %d: Commit() = %v, want the crash", n, err)
+			}
+		} else {
+			// Died while writing the commit record: only its temporary is there.
+			os.WriteFile(filepath.Join(b.staging, commitFile+".tmp"), []byte(repl[0]+"\n"), 0o644)
+		}
+		w.Close()
+
+		w, err = Open(dir)
+		if err != nil {
+			t.Fatalf("crash at point %d: reopening: %v", n, err)
+		}
+		w.Close()
+		want, gone := old, repl
+		if committed {
+			want, gone = repl, old
+		}
+		for _, rel := range want {
+			if !exists(filepath.Join(dir, rel)) {
+				t.Errorf("crash at point %d: %s missing after recovery", n, rel)
+			}
+		}
+		for _, rel := range gone {
+			if exists(filepath.Join(dir, rel)) {
+				t.Errorf("crash at point %d: %s present after recovery", n, rel)
+			}
+		}
+		if m, _ := filepath.Glob(filepath.Join(dir, stagingDir, "*")); len(m) != 0 {
+			t.Errorf("crash at point %d: staging left after recovery: %v", n, m)
+		}
+		if n > 20 {
+			t.Fatal("more crash points than the batch has steps")
+		}
+	}
+}
+
+func TestRemoveChecks(t *testing.T) {
+	dir := t.TempDir()
+	w, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	b, _ := w.Begin()
+	defer b.Abort()
+	writeBatchFile(t, b, "hits/x.parquet", "x")
+	os.MkdirAll(filepath.Join(dir, "hits", "d"), 0o755)
+	for _, bad := range []string{"hits/x.parquet", "hits/missing.parquet", "hits/d", "../x", "-hits/x", "_staging/y"} {
+		if err := b.Remove(bad); err == nil {
+			t.Errorf("Remove(%q) succeeded", bad)
+		}
+	}
+	if _, err := b.Create("-hits/y"); err == nil {
+		t.Error(`Create("-hits/y") succeeded`)
+	}
+}
+
+// TestRecordCompatible: a commit record without removals is what earlier
+// versions wrote, and its files keep their staged indexes.
+func TestRecordCompatible(t *testing.T) {
+	got := commitRecord([]string{"a", "b"}, []string{"c"})
+	if want := "a\nb\n-c\n"; got != want {
+		t.Errorf("commitRecord = %q, want %q", got, want)
+	}
+}

@@ -5,6 +5,7 @@
 //	  hits/site=<site>/date=<YYYY-MM-DD>/<batch>.parquet
 //	  rejects/date=<YYYY-MM-DD>/<batch>.parquet
 //	  _ledger/<batch>.parquet
+//	  _sites/<site>.json a site's own hosts and classification key
 //	  _secret            the key of visitor_id hashes (0600)
 //	  _lock              held by the one process that writes
 //	  _staging/<batch>/  a batch being written, or one a crash left behind
@@ -14,6 +15,8 @@
 //
 // Writes go through a [Batch]: its files are written under _staging and
 // moved into place only after a commit record is on disk, so a crash leaves
-// the warehouse as it was before the batch or with the whole batch in.
+// the warehouse as it was before the batch or with the whole batch in. A
+// batch may also supersede files ([Batch.Remove]): they go after the new
+// ones are placed, in the same commit.
 // [Open] finishes or discards what an interrupted batch left.
 package warehouse

@@ -32,6 +32,7 @@ var commands = []command{
 	demoCommand,
 	ingestCommand,
 	reportCommand,
+	reclassifyCommand,
 	runCommand,
 	sqlCommand,
 }
@@ -134,7 +135,7 @@ func newFlags(c command) *pflag.FlagSet {
 func mainUsage(w io.Writer) {
 	fmt.Fprint(w, "cmpulse: a community manager's numbers from the data they already have.\n\nUsage:\n  cmpulse <command> [flags] [arguments]\n\nCommands:\n")
 	for _, c := range commands {
-		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
 	fmt.Fprint(w, "\nRun 'cmpulse <command> --help' (or 'cmpulse help <command>') for a command's flags.\n")
 }

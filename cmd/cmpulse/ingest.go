@@ -135,7 +135,10 @@ func orDash(s string) string {
 
 // progressBar returns a progress callback drawing on w when w is a terminal,
 // or nil when it is not (cron mail and CI logs stay clean).
-func progressBar(w io.Writer) func(done, total int64) {
+func progressBar(w io.Writer) func(done, total int64) { return newProgressBar(w, "ingesting") }
+
+// newProgressBar is progressBar with another description than "ingesting".
+func newProgressBar(w io.Writer, desc string) func(done, total int64) {
 	f, ok := w.(*os.File)
 	if !ok || !term.IsTerminal(int(f.Fd())) {
 		return nil
@@ -152,7 +155,7 @@ func progressBar(w io.Writer) func(done, total int64) {
 		if bar == nil {
 			bar = progressbar.NewOptions64(total,
 				progressbar.OptionSetWriter(w),
-				progressbar.OptionSetDescription("ingesting"),
+				progressbar.OptionSetDescription(desc),
 				progressbar.OptionShowBytes(true),
 				progressbar.OptionThrottle(100_000_000),
 				progressbar.OptionClearOnFinish(),

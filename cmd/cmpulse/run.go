@@ -123,6 +123,18 @@ that cannot be read is reported and the rest goes on; the exit status is then
 					problems = err
 				}
 			}
+			// Rules or hosts that changed reach the old data before the
+			// report reads it; a failure is reported and the report still
+			// written, so that one damaged file does not stop every night's.
+			if err := reclassifyIfStale(ctx, e, c, quiet); err != nil {
+				if ctx.Err() != nil {
+					return err
+				}
+				if !errors.As(err, new(silentError)) {
+					fmt.Fprintf(e.stderr, "cmpulse: reclassifying: %v\n", err)
+				}
+				problems = silentError{}
+			}
 			if o.memoryLimit == "" {
 				o.memoryLimit = "2GB"
 			}
