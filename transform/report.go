@@ -21,6 +21,8 @@ type Options struct {
 	Zone     string       // IANA zone of day boundaries; "" for the machine's
 	Queries  *queries.Set // nil for the embedded queries
 	Now      time.Time    // shown as the generation time; zero for none (golden tests)
+
+	readColumns map[string]map[string]bool // when not nil, records the columns read (tests)
 }
 
 // Prepare materialises the page views and visits (of one site, or all) as
@@ -75,8 +77,11 @@ func Build(ctx context.Context, db *sql.DB, opt Options) (*reports.Report, error
 	if err := Prepare(ctx, db, opt.Site, opt.Zone); err != nil {
 		return nil, err
 	}
-	q := &runner{db: db, qs: opt.Queries}
+	q := &runner{db: db, qs: opt.Queries, read: opt.readColumns}
 	p, err := resolvePeriod(ctx, q, opt.From, opt.To, opt.Zone)
+	if err == nil {
+		err = q.missing
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -112,6 +117,9 @@ func Build(ctx context.Context, db *sql.DB, opt Options) (*reports.Report, error
 		b.overview, b.audience, b.content, b.acquisition, b.peaks, b.quality,
 	} {
 		pg, err := page(ctx)
+		if err == nil {
+			err = q.missing
+		}
 		if err != nil {
 			return nil, err
 		}

@@ -251,3 +251,30 @@ func TestRunConfigBadZone(t *testing.T) {
 		t.Error("the job ingested before finding the bad zone")
 	}
 }
+
+// TestQueriesOverrideMissingColumn: an override of content_pages.sql that
+// lost the exits column stops the report with exit 1 and a message naming
+// the override's file and the column (it used to panic, exit 2).
+func TestQueriesOverrideMissingColumn(t *testing.T) {
+	dir := t.TempDir()
+	wh := filepath.Join(dir, "wh")
+	log := filepath.Join(dir, "a.log")
+	writeLines(t, log, 0, 20)
+	mustRun(t, "ingest", "-q", "--warehouse", wh, "--site", "example.org", log)
+	text, err := os.ReadFile(filepath.Join("..", "..", "queries", "content_pages.sql"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	broken := strings.Replace(string(text), "0) AS exits", "0) AS leaves", 1)
+	if broken == string(text) {
+		t.Fatal("content_pages.sql has no '0) AS exits': the test needs another way to drop the column")
+	}
+	qdir := filepath.Join(dir, "queries")
+	os.MkdirAll(qdir, 0o755)
+	file := filepath.Join(qdir, "content_pages.sql")
+	write(t, file, broken)
+	_, errOut, code := cmpulse(t, "", "report", "--warehouse", wh, "--queries", qdir, "--out", filepath.Join(dir, "r"), "--timezone", "UTC")
+	if code != 1 || !strings.Contains(errOut, file) || !strings.Contains(errOut, `"exits"`) {
+		t.Errorf("override without exits: exit %d, stderr %q; want exit 1 naming %s and the column", code, errOut, file)
+	}
+}
