@@ -229,7 +229,7 @@ func TestReportUsage(t *testing.T) {
 		{"report", "--timezone", "Mars/Olympus"},
 		{"run"},
 	} {
-		if _, errOut, code := cmpulse(t, "", args...); code != 2 || !strings.Contains(errOut, "Usage") {
+		if _, errOut, code := cmpulse(t, "", args...); code != 2 || !isUsageError(errOut) {
 			t.Errorf("%v: exit %d, %q", args, code, errOut)
 		}
 	}
