@@ -109,12 +109,23 @@ func (r *result) get(i int, col string) any {
 	}
 	c, ok := r.cols[col]
 	if !ok {
-		if r.q != nil && r.q.missing == nil {
-			r.q.missing = fmt.Errorf("query %s: no column %q in its result", r.q.qs.Path(r.name), col)
-		}
+		r.fail(fmt.Sprintf("no column %q in its result", col))
+		return nil
+	}
+	if i >= len(r.rows) {
+		// overview_kpis must return two rows (period, previous period).
+		r.fail(fmt.Sprintf("%d row(s) in its result, the report reads row %d", len(r.rows), i+1))
 		return nil
 	}
 	return r.rows[i][c]
+}
+
+// fail keeps the first disagreement between a query and its caller as the
+// runner's error.
+func (r *result) fail(what string) {
+	if r.q != nil && r.q.missing == nil {
+		r.q.missing = fmt.Errorf("query %s: %s", r.q.qs.Path(r.name), what)
+	}
 }
 
 // num returns a numeric value, NaN for NULL.

@@ -2,6 +2,7 @@ package transform
 
 import (
 	"context"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -70,5 +71,18 @@ func TestResultMissingColumn(t *testing.T) {
 	}
 	if q.missing == nil || !strings.Contains(q.missing.Error(), `"nope"`) || !strings.Contains(q.missing.Error(), "content_pages.sql") {
 		t.Errorf("missing = %v, want an error naming content_pages.sql and the column", q.missing)
+	}
+}
+
+// TestResultMissingRow: an override of overview_kpis that returns one row
+// instead of two (period, previous period) is an error, not a panic.
+func TestResultMissingRow(t *testing.T) {
+	q := &runner{qs: queries.New("")}
+	r := &result{name: "overview_kpis", q: q, cols: map[string]int{"visits": 0}, rows: [][]any{{int64(3)}}}
+	if got := r.num(1, "visits"); !math.IsNaN(got) {
+		t.Errorf("num(1, visits) = %v, want NaN for a row that is not there", got)
+	}
+	if q.missing == nil || !strings.Contains(q.missing.Error(), "overview_kpis.sql") || !strings.Contains(q.missing.Error(), "row 2") {
+		t.Errorf("missing = %v, want an error naming overview_kpis.sql and row 2", q.missing)
 	}
 }
