@@ -47,6 +47,19 @@ func (s *Set) Get(name string) (string, error) {
 	return string(b), nil
 }
 
+// Path says where the query called name is read from, for error messages:
+// the file in the override folder when it has one, else the embedded file.
+func (s *Set) Path(name string) string {
+	file := name + ".sql"
+	if s.dir != "" {
+		p := filepath.Join(s.dir, file)
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+	}
+	return "queries/" + file + " (built in)"
+}
+
 // Names lists the embedded queries.
 func Names() []string {
 	m, _ := fs.Glob(embedded, "*.sql")

@@ -59,18 +59,22 @@ func checkCSV(t *testing.T, path string, tbl *Table) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if !bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")) {
+		t.Errorf("%s does not start with a UTF-8 byte order mark", filepath.Base(path))
+	}
+	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
 	want := [][]string{{}}
 	for _, c := range tbl.Columns {
-		want[0] = append(want[0], c.Name)
+		want[0] = append(want[0], spreadsheetSafe(c.Name, false))
 	}
 	for _, row := range tbl.Rows {
 		var rec []string
-		for _, c := range row {
+		for i, c := range row {
+			v := c.Text
 			if c.Raw != "" {
-				rec = append(rec, c.Raw)
-			} else {
-				rec = append(rec, c.Text)
+				v = c.Raw
 			}
+			rec = append(rec, spreadsheetSafe(v, i < len(tbl.Columns) && tbl.Columns[i].Numeric))
 		}
 		want = append(want, rec)
 	}
@@ -101,6 +105,40 @@ func checkCSV(t *testing.T, path string, tbl *Table) {
 			quoted = !quoted
 		case c == '\n' && !quoted && (i == 0 || data[i-1] != '\r'):
 			t.Errorf("%s has a record ending in a bare LF at byte %d", filepath.Base(path), i)
+		}
+	}
+}
+
+// TestSpreadsheetSafe: text that a spreadsheet would run as a formula gets
+// a leading quote (OWASP's rule); numbers in numeric columns stay numbers.
+func TestSpreadsheetSafe(t *testing.T) {
+	for _, tt := range []struct {
+		in      string
+		numeric bool
+		want    string
+	}{
+		{`=HYPERLINK("http://evil","x")`, false, `'=HYPERLINK("http://evil","x")`},
+		{"+cmd|' /C calc'!A0", false, "'+cmd|' /C calc'!A0"},
+		{"-2+3+cmd|' /C calc'!A0", false, "'-2+3+cmd|' /C calc'!A0"},
+		{"@SUM(1+1)*cmd|' /C calc'!A0", false, "'@SUM(1+1)*cmd|' /C calc'!A0"},
+		{"\t=1+1", false, "'\t=1+1"},
+		{"\r=1+1", false, "'\r=1+1"},
+		{"-3", false, "'-3"}, // text that looks like a number is still text
+		{"plain text", false, "plain text"},
+		{"a=b", false, "a=b"},
+		{"", false, ""},
+		{"ünïcödé", false, "ünïcödé"},
+		{"-3", true, "-3"},
+		{"-0.5", true, "-0.5"},
+		{"+12%", true, "+12%"},
+		{"-1e-07", true, "-1e-07"},
+		{"1066", true, "1066"},
+		{"=1+1", true, "'=1+1"},
+		{"-1+cmd|' /C calc'!A0", true, "'-1+cmd|' /C calc'!A0"},
+		{"-", true, "'-"},
+	} {
+		if got := spreadsheetSafe(tt.in, tt.numeric); got != tt.want {
+			t.Errorf("spreadsheetSafe(%q, %v) = %q, want %q", tt.in, tt.numeric, got, tt.want)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 
 	"github.com/cmpulse/cmpulse/docs"
 	"github.com/cmpulse/cmpulse/internal/rfc4180"
@@ -179,14 +180,19 @@ func validate(r *Report) error {
 	return nil
 }
 
-// tableCSV is the table as RFC 4180 CSV: a header row of column names, then
-// every row (Limit only applies to the page), CRLF line ends.
+// tableCSV is the table as RFC 4180 CSV for people: a UTF-8 byte order
+// mark (without it, Excel opens the file in the machine's legacy code page
+// and mangles accents), a header row of column names, then every row (Limit
+// only applies to the page), CRLF line ends. Cells that a spreadsheet would
+// run as a formula are neutralised (see spreadsheetSafe); `cmpulse sql
+// --format csv`, which is for tools, writes neither.
 func tableCSV(t *Table) ([]byte, error) {
 	var buf bytes.Buffer
+	buf.WriteString(utf8BOM)
 	w := rfc4180.NewWriter(&buf)
 	header := make([]string, len(t.Columns))
 	for i, c := range t.Columns {
-		header[i] = c.Name
+		header[i] = spreadsheetSafe(c.Name, false)
 	}
 	if err := w.Write(header); err != nil {
 		return nil, err
@@ -194,12 +200,14 @@ func tableCSV(t *Table) ([]byte, error) {
 	for _, row := range t.Rows {
 		rec := make([]string, len(row))
 		for i, c := range row {
+			numeric := i < len(t.Columns) && t.Columns[i].Numeric
 			rec[i] = c.Text
 			if c.Raw != "" {
 				rec[i] = c.Raw
-			} else if i < len(t.Columns) && t.Columns[i].Numeric && c.Text == NoValue {
+			} else if numeric && c.Text == NoValue {
 				rec[i] = "" // a spreadsheet reads an empty cell, not a dash
 			}
+			rec[i] = spreadsheetSafe(rec[i], numeric)
 		}
 		if err := w.Write(rec); err != nil {
 			return nil, err
@@ -209,6 +217,29 @@ func tableCSV(t *Table) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// utf8BOM starts every CSV file of the report.
+const utf8BOM = "\uFEFF"
+
+// plainNumber is a number as the report writes it in a numeric column:
+// "-3", "0.41", "1e-07", "+12%". Nothing of this shape can be a formula.
+var plainNumber = regexp.MustCompile(`^[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?%?$`)
+
+// spreadsheetSafe neutralises a cell that a spreadsheet would read as a
+// formula (OWASP's rule for CSV injection: a cell starting with =, +, -, @,
+// tab or CR gets a leading single quote, which spreadsheets show as text).
+// Paths, referrers, keywords and agents come from logs, so an attacker can
+// put =HYPERLINK(...) in them. A plain number in a numeric column is left
+// alone, so that -3 stays a number.
+func spreadsheetSafe(s string, numeric bool) string {
+	if s == "" || !strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return s
+	}
+	if numeric && plainNumber.MatchString(s) {
+		return s
+	}
+	return "'" + s
 }
 
 // writeFileAtomic writes data to path through a temporary file in the same

@@ -24,6 +24,8 @@ type Options struct {
 	// are not over. It is shown as the generation time. Zero means the
 	// clock's time, with no generation time shown (golden tests).
 	Now time.Time
+
+	readColumns map[string]map[string]bool // when not nil, records the columns read (tests)
 }
 
 // Prepare materialises the page views and visits (of one site, or all) as
@@ -78,12 +80,15 @@ func Build(ctx context.Context, db *sql.DB, opt Options) (*reports.Report, error
 	if err := Prepare(ctx, db, opt.Site, opt.Zone); err != nil {
 		return nil, err
 	}
-	q := &runner{db: db, qs: opt.Queries, period: Period{Site: opt.Site}}
+	q := &runner{db: db, qs: opt.Queries, period: Period{Site: opt.Site}, read: opt.readColumns}
 	now := opt.Now
 	if now.IsZero() {
 		now = time.Now()
 	}
 	p, err := resolvePeriod(ctx, q, opt.From, opt.To, opt.Zone, now)
+	if err == nil {
+		err = q.missing
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -108,6 +113,9 @@ func Build(ctx context.Context, db *sql.DB, opt Options) (*reports.Report, error
 		b.overview, b.audience, b.content, b.acquisition, b.peaks, b.quality,
 	} {
 		pg, err := page(ctx)
+		if err == nil {
+			err = q.missing
+		}
 		if err != nil {
 			return nil, err
 		}

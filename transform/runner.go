@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/cmpulse/cmpulse/queries"
@@ -20,12 +21,21 @@ type runner struct {
 	db     *sql.DB
 	qs     *queries.Set
 	period Period
+
+	// missing is the first column the code read from a result that lacks
+	// it. Build checks it after each page, so that a query and its caller
+	// that disagree give an error naming the .sql file, not a panic.
+	missing error
+	// read, when not nil, records the columns read per query (tests check
+	// them against columnsRead).
+	read map[string]map[string]bool
 }
 
 // result is a query's rows, held whole: report queries return at most a
 // few thousand rows.
 type result struct {
 	name string
+	q    *runner
 	cols map[string]int
 	rows [][]any
 }
@@ -43,16 +53,19 @@ func (q *runner) run(ctx context.Context, name string, extra []any) (*result, er
 	}
 	rows, err := q.db.QueryContext(ctx, text, args...)
 	if err != nil {
-		return nil, fmt.Errorf("query %s: %w", name, err)
+		return nil, fmt.Errorf("query %s: %w", q.qs.Path(name), err)
 	}
 	defer rows.Close()
 	names, err := rows.Columns()
 	if err != nil {
-		return nil, fmt.Errorf("query %s: %w", name, err)
+		return nil, fmt.Errorf("query %s: %w", q.qs.Path(name), err)
 	}
-	res := &result{name: name, cols: map[string]int{}}
+	res := &result{name: name, q: q, cols: map[string]int{}}
 	for i, n := range names {
 		res.cols[n] = i
+	}
+	if err := res.check(q.qs.Path(name)); err != nil {
+		return nil, err
 	}
 	for rows.Next() {
 		vals := make([]any, len(names))
@@ -61,22 +74,58 @@ func (q *runner) run(ctx context.Context, name string, extra []any) (*result, er
 			ptrs[i] = &vals[i]
 		}
 		if err := rows.Scan(ptrs...); err != nil {
-			return nil, fmt.Errorf("query %s: %w", name, err)
+			return nil, fmt.Errorf("query %s: %w", q.qs.Path(name), err)
 		}
 		res.rows = append(res.rows, vals)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("query %s: %w", name, err)
+		return nil, fmt.Errorf("query %s: %w", q.qs.Path(name), err)
 	}
 	return res, nil
 }
 
+// check says which column the report reads is missing from the result,
+// right after the query ran: a --queries override may have dropped or
+// renamed one. file is where the query came from.
+func (r *result) check(file string) error {
+	for _, col := range columnsRead[r.name] {
+		if _, ok := r.cols[col]; !ok {
+			return fmt.Errorf("query %s: no column %q in its result; the report reads the columns %s",
+				file, col, strings.Join(columnsRead[r.name], ", "))
+		}
+	}
+	return nil
+}
+
+// get returns a cell. A column the result lacks gives nil and is kept as
+// the runner's error: check has already refused the columns listed in
+// columnsRead, so this only happens when the list is behind the code.
 func (r *result) get(i int, col string) any {
+	if r.q != nil && r.q.read != nil {
+		if r.q.read[r.name] == nil {
+			r.q.read[r.name] = map[string]bool{}
+		}
+		r.q.read[r.name][col] = true
+	}
 	c, ok := r.cols[col]
 	if !ok {
-		panic(fmt.Sprintf("query %s has no column %s", r.name, col)) // a query and its caller disagree
+		r.fail(fmt.Sprintf("no column %q in its result", col))
+		return nil
+	}
+	if i >= len(r.rows) {
+		// overview_kpis must return two rows (period, previous period).
+		r.fail(fmt.Sprintf("%d row(s) in its result, the report reads row %d", len(r.rows), i+1))
+		return nil
 	}
 	return r.rows[i][c]
+}
+
+// fail keeps the first disagreement between a query and its caller as the
+// runner's error.
+func (r *result) fail(what string) {
+	if r.q != nil && r.q.missing == nil {
+		r.q.missing = fmt.Errorf("query %s: %s", r.q.qs.Path(r.name), what)
+	}
 }
 
 // num returns a numeric value, NaN for NULL.
@@ -133,4 +182,28 @@ func (r *result) date(i int, col string) time.Time {
 func (r *result) flag(i int, col string) bool {
 	b, _ := r.get(i, col).(bool)
 	return b
+}
+
+// columnsRead lists, per query, the columns the report's Go code reads from
+// its result. Each result is checked against it as soon as its query has
+// run; TestColumnsReadListed keeps it in step with the code.
+var columnsRead = map[string][]string{
+	"acquisition_channels":       {"channel", "previous_visits", "visitors", "visits"},
+	"acquisition_channels_daily": {"channel", "day", "visits"},
+	"acquisition_keywords":       {"engines", "keyword", "visits"},
+	"acquisition_links":          {"domain", "first_seen", "is_new", "last_seen", "page", "visits"},
+	"acquisition_referrers":      {"channel", "previous_visits", "source", "visits"},
+	"audience_devices":           {"dimension", "value", "visits"},
+	"audience_new_returning":     {"visitors", "visitors_kind"},
+	"content_pages":              {"entries", "exits", "mean_time_on_page_s", "median_time_on_page_s", "path", "timed_views", "views", "visitors"},
+	"overview_daily":             {"day", "pageviews", "visitors", "visits"},
+	"overview_kpis":              {"bounce_share", "mean_duration_s", "median_duration_s", "pages_per_visit", "pageviews", "visitors", "visits"},
+	"peak_drivers":               {"baseline", "change", "dimension", "value", "visits"},
+	"peak_causes":                {"cause", "from_ts", "to_ts"},
+	"peaks":                      {"baseline", "day", "history_days", "is_over", "kind", "scaled_mad", "visitors"},
+	"quality_agents":             {"hits", "no_agent_hits"},
+	"quality_bots":               {"bot", "category", "hits", "visitors"},
+	"quality_days":               {"bot_hits", "day", "hits", "server_errors"},
+	"quality_rejects":            {"example", "files", "reason", "rows"},
+	"report_period":              {"first_day", "last_day", "last_hit"},
 }

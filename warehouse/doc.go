@@ -8,6 +8,7 @@
 //	  _sites/<site>.json a site's own hosts and classification key
 //	  _secret            the key of visitor_id hashes (0600)
 //	  _lock              held by the one process that writes
+//	  _lock.holder       which process holds it, for the next one's message
 //	  _staging/<batch>/  a batch being written, or one a crash left behind
 //
 // The row types in tables.go define each table's columns, for the writers in

@@ -9,8 +9,9 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
+
+	"github.com/gofrs/flock"
 )
 
 // DefaultDir is the warehouse folder when none is given.
@@ -20,11 +21,21 @@ const DefaultDir = "warehouse"
 // time holds it; Close releases it.
 type Warehouse struct {
 	dir  string
-	lock *os.File
+	lock *flock.Flock
 }
 
 // ErrBusy is returned by Open when another process writes to the warehouse.
 var ErrBusy = errors.New("warehouse is in use")
+
+// Lock files: lockFile is what is locked (an flock on Unix, LockFileEx on
+// Windows; the system releases it when the process dies, so a crash leaves
+// no stale lock); holderFile says who holds it. They are two files because
+// Windows forbids reading a locked file, and the second writer's message
+// must name the first.
+const (
+	lockFile   = "_lock"
+	holderFile = "_lock.holder"
+)
 
 // Open opens (creating if needed) the warehouse in dir for writing. It takes
 // the warehouse's lock without waiting: a second writer stops with ErrBusy
@@ -34,22 +45,20 @@ func Open(dir string) (*Warehouse, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("creating warehouse: %w", err)
 	}
-	lock, err := os.OpenFile(filepath.Join(dir, "_lock"), os.O_RDWR|os.O_CREATE, 0o644)
+	lock := flock.New(filepath.Join(dir, lockFile), flock.SetPermissions(0o644))
+	ok, err := lock.TryLock()
 	if err != nil {
-		return nil, fmt.Errorf("opening warehouse lock: %w", err)
-	}
-	if err := syscall.Flock(int(lock.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
-		holder, _ := os.ReadFile(lock.Name())
-		lock.Close()
-		if errors.Is(err, syscall.EWOULDBLOCK) {
-			return nil, fmt.Errorf("%w by another cmpulse (%s); wait for it to finish and run again",
-				ErrBusy, strings.TrimSpace(string(holder)))
-		}
 		return nil, fmt.Errorf("locking warehouse: %w", err)
 	}
-	// Say who holds the lock, for the message a second writer prints.
-	lock.Truncate(0)
-	lock.WriteAt([]byte("pid "+strconv.Itoa(os.Getpid())+", since "+time.Now().UTC().Format(time.RFC3339)+"\n"), 0)
+	holder := filepath.Join(dir, holderFile)
+	if !ok {
+		who, _ := os.ReadFile(holder)
+		return nil, fmt.Errorf("%w by another cmpulse (%s); wait for it to finish and run again",
+			ErrBusy, strings.TrimSpace(string(who)))
+	}
+	// Say who holds the lock, for the message a second writer prints. Best
+	// effort: the lock works without it.
+	os.WriteFile(holder, []byte("pid "+strconv.Itoa(os.Getpid())+", since "+time.Now().UTC().Format(time.RFC3339)+"\n"), 0o644)
 
 	w := &Warehouse{dir: dir, lock: lock}
 	if err := w.recover(); err != nil {
@@ -67,7 +76,7 @@ func (w *Warehouse) Close() error {
 	if w.lock == nil {
 		return nil
 	}
-	err := w.lock.Close() // closing the descriptor releases the flock
+	err := w.lock.Close() // unlocks and closes the file
 	w.lock = nil
 	return err
 }

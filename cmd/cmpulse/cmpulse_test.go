@@ -239,8 +239,8 @@ func TestIngestErrors(t *testing.T) {
 		{"nosuchcommand"},
 		{"sql", "--format", "yaml", "SELECT 1"},
 	} {
-		if _, errOut, code := cmpulse(t, "", args...); code != 2 || !strings.Contains(errOut, "Usage") {
-			t.Errorf("cmpulse %v: exit %d, want 2 with usage; stderr:\n%s", args, code, errOut)
+		if _, errOut, code := cmpulse(t, "", args...); code != 2 || !isUsageError(errOut) {
+			t.Errorf("cmpulse %v: exit %d, want 2 with a pointer to --help; stderr:\n%s", args, code, errOut)
 		}
 	}
 }

@@ -18,6 +18,9 @@ func TestMain(m *testing.M) {
 		main()
 		return
 	}
+	// A CMPULSE_CONFIG of the person running the tests would give its
+	// zone and site to every command the tests run (children included).
+	os.Unsetenv(configEnv)
 	os.Exit(m.Run())
 }
 

@@ -82,7 +82,7 @@ its Reddit spike (day 75), so that the peaks page has something to show;
 			if err != nil {
 				return err
 			}
-			if err := reportProblems(e.stderr, sum); err != nil {
+			if err := reportProblems(e.stderr, sum, wh); err != nil {
 				return err
 			}
 

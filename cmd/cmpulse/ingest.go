@@ -20,7 +20,7 @@ import (
 var ingestCommand = command{
 	name:    "ingest",
 	summary: "read log files into the warehouse",
-	usage:   "[--warehouse DIR] [--site NAME] [--host HOST]... [--format F] [--keep-ip] PATH...",
+	usage:   "[--config FILE] [--warehouse DIR] [--site NAME] [--host HOST]... [--format F] [--keep-ip] PATH...",
 	doc: `
 Reads web server access logs into the warehouse as Parquet. PATH is a file,
 a folder (every file in it), a glob ("logs/access.log*"), a .gz file, or "-"
@@ -30,10 +30,16 @@ unless --format says it: ` + strings.Join(ingest.Formats, ", ") + `.
 Running it again on the same files adds nothing; a log that grew adds only its
 new lines; a rotated log (access.log -> access.log.1 -> access.log.2.gz) is
 recognised by its content. Lines that cannot be read are kept in the rejects
-table with file, line and reason; the run still exits 0 and says so.`,
+table with file, line and reason; the run still exits 0 and says so.
+
+With --config (or $CMPULSE_CONFIG), the nightly job's config file gives the
+warehouse, keep_ip and (when it has one site) the site and its hosts; flags
+given win.`,
 	setup: func(fs *pflag.FlagSet) func(context.Context, *env, []string) error {
 		var opt ingest.Options
 		var quiet bool
+		var cf configFlag
+		cf.define(fs)
 		fs.StringVar(&opt.Warehouse, "warehouse", warehouse.DefaultDir, "warehouse `folder`")
 		fs.StringVar(&opt.Site, "site", "default", "`name` of the site the logs belong to")
 		fs.StringVar(&opt.Format, "format", "", "input `format`, instead of detecting it")
@@ -43,6 +49,9 @@ table with file, line and reason; the run still exits 0 and says so.`,
 		return func(ctx context.Context, e *env, args []string) error {
 			if len(args) == 0 {
 				return usagef("no input given: name files, folders, globs or - for standard input")
+			}
+			if err := cf.apply(fs); err != nil {
+				return err
 			}
 			opt.Stdin = e.stdin
 			warnHosts(e.stderr, opt.Site, opt.Hosts)
@@ -54,13 +63,13 @@ table with file, line and reason; the run still exits 0 and says so.`,
 				opt.Progress(-1, 0) // clear the bar
 			}
 			if errors.Is(err, ingest.ErrUsage) {
-				return &usageError{err}
+				return &usageError{err: err}
 			}
 			if err != nil {
 				return err // the batch was not committed: a summary would mislead
 			}
 			printSummary(e.stdout, sum)
-			return reportProblems(e.stderr, sum)
+			return reportProblems(e.stderr, sum, opt.Warehouse)
 		}
 	},
 }
@@ -107,10 +116,11 @@ func printSummary(w io.Writer, sum *ingest.Summary) {
 }
 
 // reportProblems tells on stderr about rejects (exit 0) and unreadable
-// inputs (exit 1).
-func reportProblems(w io.Writer, sum *ingest.Summary) error {
+// inputs (exit 1). The hint names the warehouse wh: the nightly job's is
+// rarely the ./warehouse that a bare `cmpulse sql` reads.
+func reportProblems(w io.Writer, sum *ingest.Summary, wh string) error {
 	if n := sum.Rejects(); n > 0 {
-		fmt.Fprintf(w, "cmpulse: %d line(s) could not be read and were kept as rejects; see them with: cmpulse sql \"SELECT * FROM rejects\"\n", n)
+		fmt.Fprintf(w, "cmpulse: %d line(s) could not be read and were kept as rejects; see them with: cmpulse sql --warehouse %s \"SELECT * FROM rejects\"\n", n, shellQuote(wh))
 	}
 	failed := 0
 	for _, f := range sum.Files {
@@ -124,6 +134,22 @@ func reportProblems(w io.Writer, sum *ingest.Summary) error {
 		return silentError{}
 	}
 	return nil
+}
+
+// shellQuote quotes s for a POSIX shell when it holds anything but plain
+// path characters, so that a printed command can be pasted.
+func shellQuote(s string) string {
+	plain := s != ""
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("/._-+,:=@%", r)) {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 func orDash(s string) string {

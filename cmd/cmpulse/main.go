@@ -7,10 +7,17 @@ import (
 	"context"
 	"os"
 	"os/signal"
+	"syscall"
+
+	// The zone database inside the binary: --timezone Europe/Paris must
+	// work on a minimal system or container without /usr/share/zoneinfo.
+	_ "time/tzdata"
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// SIGTERM too: systemd and docker stop a job with it, and the batch in
+	// progress must then be abandoned cleanly, as on Ctrl-C.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := exitCode(run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 	stop()
 	os.Exit(code)

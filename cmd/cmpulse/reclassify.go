@@ -64,9 +64,7 @@ func runReclassify(ctx context.Context, e *env, o reclassifyFlags) error {
 		return usagef("--host needs --site: the hosts are one site's")
 	}
 	opt := ingest.ReclassifyOptions{Warehouse: o.warehouse, DryRun: o.dryRun, Hosts: map[string][]string{}}
-	if o.config == "" {
-		o.config = os.Getenv("CMPULSE_CONFIG")
-	}
+	o.config = configPath(o.config)
 	if o.config != "" {
 		c, err := loadConfig(o.config)
 		if err != nil {
@@ -97,7 +95,7 @@ func runReclassify(ctx context.Context, e *env, o reclassifyFlags) error {
 		printReclassified(e.stdout, sums, o.dryRun)
 	}
 	if errors.Is(err, ingest.ErrUsage) {
-		return &usageError{err}
+		return &usageError{err: err}
 	}
 	if err == nil {
 		err = reportFailed(e.stderr, sums)

@@ -89,21 +89,30 @@ func writeReport(ctx context.Context, o reportOptions) (string, error) {
 var reportCommand = command{
 	name:    "report",
 	summary: "write the static HTML report",
-	usage:   "[--warehouse DIR] [--out DIR] [--from DATE] [--to DATE] [--site NAME] [--timezone ZONE]",
+	usage:   "[--config FILE] [--warehouse DIR] [--out DIR] [--from DATE] [--to DATE] [--site NAME] [--timezone ZONE]",
 	doc: `
 Writes the HTML report of a period (default: the last 28 complete days of
 the site's data in --timezone: a day is complete when it is before today or
 the data runs past its end), compared with the previous period of the same
 length, into --out: one page
 per section, its charts, and every table as CSV beside it. The report opens
-from disk in any browser, offline: it loads nothing from the network.`,
+from disk in any browser, offline: it loads nothing from the network.
+
+With --config (or $CMPULSE_CONFIG), the nightly job's config file gives the
+warehouse, report folder, time zone, queries folder, memory limit and (when it
+has one site) the site; flags given on the command line win.`,
 	setup: func(fs *pflag.FlagSet) func(context.Context, *env, []string) error {
 		var o reportOptions
+		var cf configFlag
 		o.flags(fs, true)
 		fs.StringVar(&o.site, "site", "", "report on this `site` only (default: all sites together)")
+		cf.define(fs)
 		return func(ctx context.Context, e *env, args []string) error {
 			if len(args) > 0 {
 				return usagef("report takes no arguments")
+			}
+			if err := cf.apply(fs); err != nil {
+				return err
 			}
 			if err := o.check(); err != nil {
 				return err

@@ -1,7 +1,10 @@
 package main
 
 import (
+	"bytes"
+	"encoding/csv"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -226,7 +229,7 @@ func TestReportUsage(t *testing.T) {
 		{"report", "--timezone", "Mars/Olympus"},
 		{"run"},
 	} {
-		if _, errOut, code := cmpulse(t, "", args...); code != 2 || !strings.Contains(errOut, "Usage") {
+		if _, errOut, code := cmpulse(t, "", args...); code != 2 || !isUsageError(errOut) {
 			t.Errorf("%v: exit %d, %q", args, code, errOut)
 		}
 	}
@@ -249,5 +252,97 @@ func TestRunConfigBadZone(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "wh")); err == nil {
 		t.Error("the job ingested before finding the bad zone")
+	}
+}
+
+// TestQueriesOverrideMissingColumn: an override of content_pages.sql that
+// lost the exits column stops the report with exit 1 and a message naming
+// the override's file and the column (it used to panic, exit 2).
+func TestQueriesOverrideMissingColumn(t *testing.T) {
+	dir := t.TempDir()
+	wh := filepath.Join(dir, "wh")
+	log := filepath.Join(dir, "a.log")
+	writeLines(t, log, 0, 20)
+	mustRun(t, "ingest", "-q", "--warehouse", wh, "--site", "example.org", log)
+	text, err := os.ReadFile(filepath.Join("..", "..", "queries", "content_pages.sql"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	broken := strings.Replace(string(text), "0) AS exits", "0) AS leaves", 1)
+	if broken == string(text) {
+		t.Fatal("content_pages.sql has no '0) AS exits': the test needs another way to drop the column")
+	}
+	qdir := filepath.Join(dir, "queries")
+	os.MkdirAll(qdir, 0o755)
+	file := filepath.Join(qdir, "content_pages.sql")
+	write(t, file, broken)
+	_, errOut, code := cmpulse(t, "", "report", "--warehouse", wh, "--queries", qdir, "--out", filepath.Join(dir, "r"), "--timezone", "UTC")
+	if code != 1 || !strings.Contains(errOut, file) || !strings.Contains(errOut, `"exits"`) {
+		t.Errorf("override without exits: exit %d, stderr %q; want exit 1 naming %s and the column", code, errOut, file)
+	}
+}
+
+// TestReportCSVFormulas: a search keyword that is a spreadsheet formula
+// reaches the report's CSV neutralised (a leading quote), while numbers,
+// negative ones included, stay numbers; report CSVs start with a UTF-8 BOM.
+// `cmpulse sql --format csv` is for tools: no BOM, values as they are.
+func TestReportCSVFormulas(t *testing.T) {
+	dir := t.TempDir()
+	wh := filepath.Join(dir, "wh")
+	log := filepath.Join(dir, "a.log")
+	ua := "Mozilla/5.0 (X11; Linux x86_64; rv:120.0) Gecko/20100101 Firefox/120.0"
+	evil := `=hyperlink("http://evil.example","click")` // keywords are lowercased; formulas do not care
+	ref := "https://www.google.com/search?q=" + url.QueryEscape(evil)
+	var b strings.Builder
+	// The previous period (1-7 March): two direct visits; this period
+	// (8-14 March): one direct visit and two from the hostile search.
+	for i, day := range []int{2, 3, 9} {
+		fmt.Fprintf(&b, "192.0.2.%d - - [%02d/Mar/2025:10:00:00 +0000] \"GET /a/ HTTP/1.1\" 200 1 \"-\" %q\n", i+1, day, ua)
+	}
+	for i, day := range []int{10, 11} {
+		fmt.Fprintf(&b, "198.51.100.%d - - [%02d/Mar/2025:10:00:00 +0000] \"GET /b/ HTTP/1.1\" 200 1 %q %q\n", i+1, day, ref, ua)
+	}
+	write(t, log, b.String())
+	mustRun(t, "ingest", "-q", "--warehouse", wh, "--site", "example.org", log)
+	if got := one(t, wh, "SELECT DISTINCT keyword FROM hits WHERE keyword IS NOT NULL"); got != evil {
+		t.Fatalf("keyword in the warehouse = %q, want %q: the test would prove nothing", got, evil)
+	}
+	sqlOut := mustRun(t, "sql", "--warehouse", wh, "--format", "csv", "SELECT DISTINCT keyword FROM hits WHERE keyword IS NOT NULL")
+	if want := "keyword\r\n\"=hyperlink(\"\"http://evil.example\"\",\"\"click\"\")\"\r\n"; sqlOut != want {
+		t.Errorf("sql --format csv = %q, want %q (no BOM, no neutralisation)", sqlOut, want)
+	}
+
+	out := filepath.Join(dir, "r")
+	mustRun(t, "report", "--warehouse", wh, "--out", out, "--from", "2025-03-08", "--to", "2025-03-14", "--timezone", "UTC")
+	read := func(name string) [][]string {
+		t.Helper()
+		data, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")) {
+			t.Errorf("%s does not start with a UTF-8 BOM", name)
+		}
+		recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF")))).ReadAll()
+		if err != nil {
+			t.Fatalf("reading %s: %v", name, err)
+		}
+		return recs
+	}
+	kw := read("acquisition-keywords.csv")
+	if len(kw) != 2 || kw[1][0] != "'"+evil || kw[1][1] != "2" {
+		t.Errorf("acquisition-keywords.csv = %q, want the keyword with a leading quote and 2 visits", kw)
+	}
+	found := false
+	for _, rec := range read("acquisition-channels.csv") {
+		if rec[0] == "direct" {
+			found = true
+			if got := rec[len(rec)-1]; got != "-50%" {
+				t.Errorf("direct channel's change = %q, want -50%% (a number, not neutralised)", got)
+			}
+		}
+	}
+	if !found {
+		t.Error("acquisition-channels.csv has no direct row")
 	}
 }

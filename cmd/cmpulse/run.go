@@ -86,11 +86,12 @@ that cannot be read is reported and the rest goes on; the exit status is then
 	setup: func(fs *pflag.FlagSet) func(context.Context, *env, []string) error {
 		var path string
 		var quiet bool
-		fs.StringVarP(&path, "config", "c", "", "the config `file` (TOML; see sample-data/cmpulse.toml)")
+		fs.StringVarP(&path, "config", "c", "", "the config `file` (TOML; see sample-data/cmpulse.toml; default $"+configEnv+")")
 		fs.BoolVarP(&quiet, "quiet", "q", false, "no progress bar")
 		return func(ctx context.Context, e *env, args []string) error {
+			path = configPath(path)
 			if path == "" || len(args) > 0 {
-				return usagef("give the config file with --config, and nothing else")
+				return usagef("give the config file with --config (or $%s), and nothing else", configEnv)
 			}
 			c, err := loadConfig(path)
 			if err != nil {
@@ -119,7 +120,7 @@ that cannot be read is reported and the rest goes on; the exit status is then
 				if err != nil {
 					return fmt.Errorf("site %s: %w", s.Name, err)
 				}
-				if err := reportProblems(e.stderr, sum); err != nil {
+				if err := reportProblems(e.stderr, sum, c.Warehouse); err != nil {
 					problems = err
 				}
 			}

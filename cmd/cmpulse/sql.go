@@ -26,7 +26,7 @@ import (
 var sqlCommand = command{
 	name:    "sql",
 	summary: "query the warehouse with DuckDB SQL",
-	usage:   "[--warehouse DIR] [--format table|csv|json] QUERY | --views",
+	usage:   "[--config FILE] [--warehouse DIR] [--format table|csv|json] QUERY | --views",
 	doc: `
 Runs a DuckDB SQL query with the warehouse's tables defined as views (hits,
 pageviews, sessions, rejects; raw_hits is hits before the robots.txt rule)
@@ -36,16 +36,24 @@ with none, or "-", it is read from standard input. Timestamps are shown in UTC
 unless --timezone says otherwise.
 
 --views prints the CREATE VIEW statements instead, so that the DuckDB CLI can
-query the same warehouse:  cmpulse sql --views | duckdb`,
+query the same warehouse:  cmpulse sql --views | duckdb
+
+With --config (or $CMPULSE_CONFIG), the nightly job's config file gives the
+warehouse, the queries folder and the time zone; flags given win.`,
 	setup: func(fs *pflag.FlagSet) func(context.Context, *env, []string) error {
 		var dir, format, tz, qdir string
 		var views bool
+		var cf configFlag
+		cf.define(fs)
 		fs.StringVar(&dir, "warehouse", warehouse.DefaultDir, "warehouse `folder`")
 		fs.StringVarP(&format, "format", "f", "table", "output `format`: table, csv or json")
 		fs.StringVar(&tz, "timezone", "UTC", "time `zone` for showing timestamps, e.g. Europe/Paris")
 		fs.BoolVar(&views, "views", false, "print the CREATE VIEW statements and exit")
 		fs.StringVar(&qdir, "queries", "", "read the views' `.sql` files from this folder first (to change a definition without rebuilding)")
 		return func(ctx context.Context, e *env, args []string) error {
+			if err := cf.apply(fs); err != nil {
+				return err
+			}
 			if qdir != "" {
 				if st, err := os.Stat(qdir); err != nil || !st.IsDir() {
 					return usagef("--queries %s: not a folder", qdir)
