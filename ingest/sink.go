@@ -57,22 +57,17 @@ type tableWriter[T any] struct {
 	used int64 // for least-recently-used closing
 }
 
-// newTableWriter opens rel in the batch, reusing a spare writer when there
-// is one: opening a Parquet writer allocates buffers for every column, which
-// for a small site's day cost more than writing its rows.
-func newTableWriter[T any](b *warehouse.Batch, rel string, spare *[]*parquet.GenericWriter[T]) (*tableWriter[T], error) {
+// newTableWriter opens rel in the batch with a writer of its own. Writers
+// are not reused across files: parquet-go v0.32's GenericWriter.Reset
+// empties path_in_schema in the column chunks of every later file
+// (parquet-go issue 602), which Athena, Spark and hyparquet refuse.
+// TestParquetFilesValid checks every file for it.
+func newTableWriter[T any](b *warehouse.Batch, rel string) (*tableWriter[T], error) {
 	f, err := b.Create(rel)
 	if err != nil {
 		return nil, err
 	}
-	var w *parquet.GenericWriter[T]
-	if n := len(*spare); n > 0 {
-		w = (*spare)[n-1]
-		*spare = (*spare)[:n-1]
-		w.Reset(f)
-	} else {
-		w = parquet.NewGenericWriter[T](f, writerOptions()...)
-	}
+	w := parquet.NewGenericWriter[T](f, writerOptions()...)
 	return &tableWriter[T]{f: f, w: w, buf: make([]T, 0, bufferRows)}, nil
 }
 
@@ -96,18 +91,14 @@ func (t *tableWriter[T]) flush() error {
 	return nil
 }
 
-// close finishes the file and, when it went well, gives the writer back
-// for reuse.
-func (t *tableWriter[T]) close(spare *[]*parquet.GenericWriter[T]) error {
+// close finishes the file.
+func (t *tableWriter[T]) close() error {
 	err := t.flush()
 	if cerr := t.w.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("writing %s: %w", t.f.Name(), cerr)
 	}
 	if cerr := t.f.Close(); err == nil {
 		err = cerr
-	}
-	if err == nil && len(*spare) < maxOpen {
-		*spare = append(*spare, t.w)
 	}
 	return err
 }
@@ -259,9 +250,6 @@ type sink struct {
 	files   map[partition]int // files created per partition, to name the next
 	clock   int64
 	rejects *tableWriter[warehouse.Reject]
-
-	spareHits    []*parquet.GenericWriter[warehouse.Hit]
-	spareRejects []*parquet.GenericWriter[warehouse.Reject]
 }
 
 func newSink(b *warehouse.Batch, key string) *sink {
@@ -281,8 +269,8 @@ func (s *sink) write(site string, c *chunk) error {
 	for _, row := range c.rejects {
 		if s.rejects == nil {
 			date := time.Now().UTC().Format(time.DateOnly)
-			w, err := newTableWriter(s.batch,
-				warehouse.RejectsDir+"/date="+date+"/"+s.batch.ID()+".parquet", &s.spareRejects)
+			w, err := newTableWriter[warehouse.Reject](s.batch,
+				warehouse.RejectsDir+"/date="+date+"/"+s.batch.ID()+".parquet")
 			if err != nil {
 				return err
 			}
@@ -309,7 +297,7 @@ func (s *sink) writer(p partition) (*tableWriter[warehouse.Hit], error) {
 				lru, oldest = k, w.used
 			}
 		}
-		if err := s.hits[lru].close(&s.spareHits); err != nil {
+		if err := s.hits[lru].close(); err != nil {
 			return nil, err
 		}
 		delete(s.hits, lru)
@@ -321,8 +309,8 @@ func (s *sink) writer(p partition) (*tableWriter[warehouse.Hit], error) {
 		name += "-" + strconv.Itoa(n)
 	}
 	date := time.Unix(p.day*86400, 0).UTC().Format(time.DateOnly)
-	w, err := newTableWriter(s.batch,
-		warehouse.HitsDir+"/site="+p.site+"/date="+date+"/"+name+".parquet", &s.spareHits)
+	w, err := newTableWriter[warehouse.Hit](s.batch,
+		warehouse.HitsDir+"/site="+p.site+"/date="+date+"/"+name+".parquet")
 	if err != nil {
 		return nil, err
 	}
@@ -336,13 +324,13 @@ func (s *sink) writer(p partition) (*tableWriter[warehouse.Hit], error) {
 func (s *sink) close() error {
 	var first error
 	for p, w := range s.hits {
-		if err := w.close(&s.spareHits); err != nil && first == nil {
+		if err := w.close(); err != nil && first == nil {
 			first = err
 		}
 		delete(s.hits, p)
 	}
 	if s.rejects != nil {
-		if err := s.rejects.close(&s.spareRejects); err != nil && first == nil {
+		if err := s.rejects.close(); err != nil && first == nil {
 			first = err
 		}
 		s.rejects = nil
