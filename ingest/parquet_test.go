@@ -22,6 +22,7 @@ import (
 	"github.com/parquet-go/parquet-go"
 	"github.com/parquet-go/parquet-go/format"
 
+	"github.com/cmpulse/cmpulse/internal/version"
 	sampledata "github.com/cmpulse/cmpulse/sample-data"
 )
 
@@ -207,6 +208,17 @@ func TestParquetFilesValid(t *testing.T) {
 		}
 		if bad > 0 {
 			t.Errorf("%d of %d files have column chunks that do not name their column", bad, len(all))
+		}
+	})
+	t.Run("created_by", func(t *testing.T) {
+		want := "cmpulse version " + version.String()
+		if rev := version.Revision(); rev != "" {
+			want += " (build " + rev + ")"
+		}
+		for _, path := range all {
+			if got := openParquet(t, path).Metadata().CreatedBy; got != want {
+				t.Errorf("%s: created_by %q, want %q", path, got, want)
+			}
 		}
 	})
 	t.Run("arrow", func(t *testing.T) {

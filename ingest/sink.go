@@ -8,6 +8,7 @@ import (
 	"hash"
 	"os"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/parquet-go/parquet-go"
@@ -15,6 +16,7 @@ import (
 	"github.com/zeebo/xxh3"
 
 	"github.com/cmpulse/cmpulse/classify"
+	"github.com/cmpulse/cmpulse/internal/version"
 	"github.com/cmpulse/cmpulse/warehouse"
 )
 
@@ -36,7 +38,7 @@ func writerOptions() []parquet.WriterOption {
 		// The default 256 KiB page buffer per column made opening a writer
 		// cost more than filling it for a day of a small site.
 		parquet.PageBufferSize(32 << 10),
-		parquet.CreatedBy("cmpulse", "dev", ""),
+		createdBy(),
 		// Min/max statistics: per row group and in the column index (which
 		// DuckDB prunes with), not again in every data page header; and
 		// not at all for long free text, which nobody filters by range.
@@ -47,6 +49,22 @@ func writerOptions() []parquet.WriterOption {
 		parquet.SkipPageBounds("query"),
 	}
 }
+
+// createdBy names cmpulse and its version in every file's footer, in the
+// form the Parquet format gives ("cmpulse version 1.2.0 (build 0123abc)"):
+// parquet.CreatedBy leaves out the space before "(build" and writes an
+// empty "(build )" when there is no revision.
+var createdBy = sync.OnceValue(func() parquet.WriterOption {
+	s := "cmpulse version " + version.String()
+	if rev := version.Revision(); rev != "" {
+		s += " (build " + rev + ")"
+	}
+	return createdByOption(s)
+})
+
+type createdByOption string
+
+func (c createdByOption) ConfigureWriter(cfg *parquet.WriterConfig) { cfg.CreatedBy = string(c) }
 
 // tableWriter writes one table's rows of one partition into the batch.
 // A partition that is closed and reopened gets a second file.
