@@ -249,6 +249,10 @@ func (m *rowMaker) int64Ptr(v int64) *int64 {
 }
 
 func (m *rowMaker) reject(e *ParseError, source, format string) warehouse.Reject {
+	raw := text(e.Raw)
+	if !m.keepIP {
+		raw = m.maskRaw(raw, format, len(e.Raw) >= maxRaw)
+	}
 	return warehouse.Reject{
 		Batch:      m.batch,
 		Site:       m.str(m.site),
@@ -256,7 +260,7 @@ func (m *rowMaker) reject(e *ParseError, source, format string) warehouse.Reject
 		SourceFile: source,
 		SourceLine: e.Line,
 		Reason:     e.Err.Error(),
-		Raw:        text(e.Raw),
+		Raw:        raw,
 	}
 }
 
