@@ -205,7 +205,7 @@ func writeLedger(b *warehouse.Batch, entries []warehouse.LedgerEntry) error {
 	if err != nil {
 		return err
 	}
-	w := parquet.NewGenericWriter[warehouse.LedgerEntry](f, parquet.Compression(&parquet.Zstd))
+	w := parquet.NewGenericWriter[warehouse.LedgerEntry](f, parquet.Compression(&parquet.Zstd), createdBy())
 	if _, err := w.Write(entries); err != nil {
 		f.Close()
 		return fmt.Errorf("writing ledger: %w", err)

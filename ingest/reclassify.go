@@ -353,7 +353,7 @@ func (r *reclassifier) file(ctx context.Context, rel string) error {
 			return err
 		}
 		err = r.scan(ctx, name, w, &c, false)
-		if cerr := w.close(new([]*parquet.GenericWriter[warehouse.Hit])); err == nil {
+		if cerr := w.close(); err == nil {
 			err = cerr
 		}
 		if err != nil {
@@ -491,7 +491,7 @@ func (r *reclassifier) newFile(rel string) (*tableWriter[warehouse.Hit], error) 
 	if n > 0 {
 		name += "-" + strconv.Itoa(n)
 	}
-	w, err := newTableWriter(r.batch, dir+"/"+name+".parquet", new([]*parquet.GenericWriter[warehouse.Hit]))
+	w, err := newTableWriter[warehouse.Hit](r.batch, dir+"/"+name+".parquet")
 	if err != nil {
 		return nil, err
 	}

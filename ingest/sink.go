@@ -8,6 +8,7 @@ import (
 	"hash"
 	"os"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/parquet-go/parquet-go"
@@ -15,6 +16,7 @@ import (
 	"github.com/zeebo/xxh3"
 
 	"github.com/cmpulse/cmpulse/classify"
+	"github.com/cmpulse/cmpulse/internal/version"
 	"github.com/cmpulse/cmpulse/warehouse"
 )
 
@@ -26,17 +28,22 @@ const (
 	visitorCache = 64 << 10 // (ip, agent) pairs whose visitor_id is remembered
 )
 
+// zstdCodec is shared by every writer: it keeps a pool of encoders, and a
+// codec of each writer's own made every file set up a ZSTD encoder anew
+// (about 0.5 MB and a third of a small file's cost). The fastest level:
+// compression was an eighth of ingest time, and ingest speed matters more
+// here than the last bytes of size.
+var zstdCodec = &zstd.Codec{Level: zstd.SpeedFastest}
+
 // writerOptions are the same for every table: ZSTD, bounded row groups.
 func writerOptions() []parquet.WriterOption {
 	return []parquet.WriterOption{
-		// The fastest ZSTD level: compression was an eighth of ingest time,
-		// and ingest speed matters more here than the last bytes of size.
-		parquet.Compression(&zstd.Codec{Level: zstd.SpeedFastest}),
+		parquet.Compression(zstdCodec),
 		parquet.MaxRowsPerRowGroup(rowGroupRows),
 		// The default 256 KiB page buffer per column made opening a writer
 		// cost more than filling it for a day of a small site.
 		parquet.PageBufferSize(32 << 10),
-		parquet.CreatedBy("cmpulse", "dev", ""),
+		createdBy(),
 		// Min/max statistics: per row group and in the column index (which
 		// DuckDB prunes with), not again in every data page header; and
 		// not at all for long free text, which nobody filters by range.
@@ -48,6 +55,22 @@ func writerOptions() []parquet.WriterOption {
 	}
 }
 
+// createdBy names cmpulse and its version in every file's footer, in the
+// form the Parquet format gives ("cmpulse version 1.2.0 (build 0123abc)"):
+// parquet.CreatedBy leaves out the space before "(build" and writes an
+// empty "(build )" when there is no revision.
+var createdBy = sync.OnceValue(func() parquet.WriterOption {
+	s := "cmpulse version " + version.String()
+	if rev := version.Revision(); rev != "" {
+		s += " (build " + rev + ")"
+	}
+	return createdByOption(s)
+})
+
+type createdByOption string
+
+func (c createdByOption) ConfigureWriter(cfg *parquet.WriterConfig) { cfg.CreatedBy = string(c) }
+
 // tableWriter writes one table's rows of one partition into the batch.
 // A partition that is closed and reopened gets a second file.
 type tableWriter[T any] struct {
@@ -57,22 +80,17 @@ type tableWriter[T any] struct {
 	used int64 // for least-recently-used closing
 }
 
-// newTableWriter opens rel in the batch, reusing a spare writer when there
-// is one: opening a Parquet writer allocates buffers for every column, which
-// for a small site's day cost more than writing its rows.
-func newTableWriter[T any](b *warehouse.Batch, rel string, spare *[]*parquet.GenericWriter[T]) (*tableWriter[T], error) {
+// newTableWriter opens rel in the batch with a writer of its own. Writers
+// are not reused across files: parquet-go v0.32's GenericWriter.Reset
+// empties path_in_schema in the column chunks of every later file
+// (parquet-go issue 602), which Athena, Spark and hyparquet refuse.
+// TestParquetFilesValid checks every file for it.
+func newTableWriter[T any](b *warehouse.Batch, rel string) (*tableWriter[T], error) {
 	f, err := b.Create(rel)
 	if err != nil {
 		return nil, err
 	}
-	var w *parquet.GenericWriter[T]
-	if n := len(*spare); n > 0 {
-		w = (*spare)[n-1]
-		*spare = (*spare)[:n-1]
-		w.Reset(f)
-	} else {
-		w = parquet.NewGenericWriter[T](f, writerOptions()...)
-	}
+	w := parquet.NewGenericWriter[T](f, writerOptions()...)
 	return &tableWriter[T]{f: f, w: w, buf: make([]T, 0, bufferRows)}, nil
 }
 
@@ -96,18 +114,14 @@ func (t *tableWriter[T]) flush() error {
 	return nil
 }
 
-// close finishes the file and, when it went well, gives the writer back
-// for reuse.
-func (t *tableWriter[T]) close(spare *[]*parquet.GenericWriter[T]) error {
+// close finishes the file.
+func (t *tableWriter[T]) close() error {
 	err := t.flush()
 	if cerr := t.w.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("writing %s: %w", t.f.Name(), cerr)
 	}
 	if cerr := t.f.Close(); err == nil {
 		err = cerr
-	}
-	if err == nil && len(*spare) < maxOpen {
-		*spare = append(*spare, t.w)
 	}
 	return err
 }
@@ -240,6 +254,10 @@ func (m *rowMaker) int64Ptr(v int64) *int64 {
 }
 
 func (m *rowMaker) reject(e *ParseError, source, format string) warehouse.Reject {
+	raw := text(e.Raw)
+	if !m.keepIP {
+		raw = m.maskRaw(raw, format, len(e.Raw) >= maxRaw)
+	}
 	return warehouse.Reject{
 		Batch:      m.batch,
 		Site:       m.str(m.site),
@@ -247,7 +265,7 @@ func (m *rowMaker) reject(e *ParseError, source, format string) warehouse.Reject
 		SourceFile: source,
 		SourceLine: e.Line,
 		Reason:     e.Err.Error(),
-		Raw:        text(e.Raw),
+		Raw:        raw,
 	}
 }
 
@@ -259,9 +277,6 @@ type sink struct {
 	files   map[partition]int // files created per partition, to name the next
 	clock   int64
 	rejects *tableWriter[warehouse.Reject]
-
-	spareHits    []*parquet.GenericWriter[warehouse.Hit]
-	spareRejects []*parquet.GenericWriter[warehouse.Reject]
 }
 
 func newSink(b *warehouse.Batch, key string) *sink {
@@ -281,8 +296,8 @@ func (s *sink) write(site string, c *chunk) error {
 	for _, row := range c.rejects {
 		if s.rejects == nil {
 			date := time.Now().UTC().Format(time.DateOnly)
-			w, err := newTableWriter(s.batch,
-				warehouse.RejectsDir+"/date="+date+"/"+s.batch.ID()+".parquet", &s.spareRejects)
+			w, err := newTableWriter[warehouse.Reject](s.batch,
+				warehouse.RejectsDir+"/date="+date+"/"+s.batch.ID()+".parquet")
 			if err != nil {
 				return err
 			}
@@ -309,7 +324,7 @@ func (s *sink) writer(p partition) (*tableWriter[warehouse.Hit], error) {
 				lru, oldest = k, w.used
 			}
 		}
-		if err := s.hits[lru].close(&s.spareHits); err != nil {
+		if err := s.hits[lru].close(); err != nil {
 			return nil, err
 		}
 		delete(s.hits, lru)
@@ -321,8 +336,8 @@ func (s *sink) writer(p partition) (*tableWriter[warehouse.Hit], error) {
 		name += "-" + strconv.Itoa(n)
 	}
 	date := time.Unix(p.day*86400, 0).UTC().Format(time.DateOnly)
-	w, err := newTableWriter(s.batch,
-		warehouse.HitsDir+"/site="+p.site+"/date="+date+"/"+name+".parquet", &s.spareHits)
+	w, err := newTableWriter[warehouse.Hit](s.batch,
+		warehouse.HitsDir+"/site="+p.site+"/date="+date+"/"+name+".parquet")
 	if err != nil {
 		return nil, err
 	}
@@ -336,13 +351,13 @@ func (s *sink) writer(p partition) (*tableWriter[warehouse.Hit], error) {
 func (s *sink) close() error {
 	var first error
 	for p, w := range s.hits {
-		if err := w.close(&s.spareHits); err != nil && first == nil {
+		if err := w.close(); err != nil && first == nil {
 			first = err
 		}
 		delete(s.hits, p)
 	}
 	if s.rejects != nil {
-		if err := s.rejects.close(&s.spareRejects); err != nil && first == nil {
+		if err := s.rejects.close(); err != nil && first == nil {
 			first = err
 		}
 		s.rejects = nil

@@ -6,6 +6,7 @@
 //	  rejects/date=<YYYY-MM-DD>/<batch>.parquet
 //	  _ledger/<batch>.parquet
 //	  _sites/<site>.json a site's own hosts and classification key
+//	  _format            the warehouse format, as JSON: {"format": 1, "written_by": ...}
 //	  _secret            the key of visitor_id hashes (0600)
 //	  _lock              held by the one process that writes
 //	  _lock.holder       which process holds it, for the next one's message
@@ -20,4 +21,8 @@
 // batch may also supersede files ([Batch.Remove]): they go after the new
 // ones are placed, in the same commit.
 // [Open] finishes or discards what an interrupted batch left.
+//
+// A warehouse records its format ([Format]); one without the record is of
+// format 1. A warehouse of a newer format than this cmpulse's is refused
+// by writers and readers alike ([NewerFormatError]).
 package warehouse

@@ -56,7 +56,8 @@ var derived = []string{"definitions", "view_hits", "view_pageviews", "view_sessi
 
 // Views returns the statements that make the warehouse in dir queryable by
 // its table names (hits, pageviews, sessions, rejects), for cmpulse sql and
-// for the DuckDB CLI. The derived views' SQL comes from qs.
+// for the DuckDB CLI. The derived views' SQL comes from qs. A warehouse of
+// a newer format than this cmpulse's is refused (*NewerFormatError).
 func Views(dir string, qs *queries.Set) ([]string, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
@@ -66,6 +67,9 @@ func Views(dir string, qs *queries.Set) ([]string, error) {
 		// read_parquet expands these in its path: the views would read
 		// other folders' files, or none.
 		return nil, fmt.Errorf("warehouse path %s has a glob character (* ? [ ] { }): DuckDB would read the wrong files; move or rename the folder", abs)
+	}
+	if _, err := checkFormat(abs); err != nil {
+		return nil, err
 	}
 	var out []string
 	for _, t := range tables {
@@ -196,6 +200,11 @@ func OpenDB(ctx context.Context, dir string, opt DBOptions) (*sql.DB, error) {
 		if _, err := os.Stat(filepath.Join(dir, LedgerDir)); errors.Is(err, fs.ErrNotExist) {
 			return nil, fmt.Errorf("%w at %s: ingest something first (cmpulse ingest), or give --warehouse", ErrNoWarehouse, dir)
 		}
+	}
+	// Before finishing an interrupted batch: a newer format's batches are
+	// not this cmpulse's to finish.
+	if _, err := checkFormat(dir); err != nil {
+		return nil, err
 	}
 	finishInterrupted(dir)
 	db, err := sql.Open("duckdb", "")

@@ -39,8 +39,10 @@ const (
 
 // Open opens (creating if needed) the warehouse in dir for writing. It takes
 // the warehouse's lock without waiting: a second writer stops with ErrBusy
-// rather than interleaving batches. It then finishes or discards whatever an
-// interrupted batch left behind.
+// rather than interleaving batches. It refuses a warehouse of a newer
+// format than this cmpulse's (*NewerFormatError), then finishes or discards
+// whatever an interrupted batch left behind, and records the format in a
+// warehouse that has no record of it yet.
 func Open(dir string) (*Warehouse, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("creating warehouse: %w", err)
@@ -61,9 +63,22 @@ func Open(dir string) (*Warehouse, error) {
 	os.WriteFile(holder, []byte("pid "+strconv.Itoa(os.Getpid())+", since "+time.Now().UTC().Format(time.RFC3339)+"\n"), 0o644)
 
 	w := &Warehouse{dir: dir, lock: lock}
+	// The format first: a newer cmpulse's batches are not this one's to
+	// recover.
+	recorded, err := checkFormat(dir)
+	if err != nil {
+		w.Close()
+		return nil, err
+	}
 	if err := w.recover(); err != nil {
 		w.Close()
 		return nil, err
+	}
+	if !recorded {
+		if err := writeFormat(dir); err != nil {
+			w.Close()
+			return nil, err
+		}
 	}
 	return w, nil
 }
