@@ -86,8 +86,8 @@ func (c *Classifier) agent(ua string) Agent {
 
 // source classifies where a request came from. The referrer alone decides
 // for most requests, so that is cached; utm tags in the request's own query
-// can change a direct or referral channel (utm_medium=email), which is
-// looked at only when the query has such tags.
+// can change any channel but internal (utm_medium=email), which is looked
+// at only when the query has such tags.
 func (c *Classifier) source(f HitFields) Source {
 	s, ok := c.sources[f.Referrer]
 	if !ok {
@@ -97,7 +97,7 @@ func (c *Classifier) source(f HitFields) Source {
 		}
 		c.sources[f.Referrer] = s
 	}
-	if (s.Channel == ChannelDirect || s.Channel == ChannelReferral) && strings.Contains(f.Query, "utm_") {
+	if s.Channel != ChannelInternal && strings.Contains(f.Query, "utm_") {
 		s = c.referrers.Classify(f.Referrer, f.Query)
 	}
 	if f.VHost != "" && s.Channel != ChannelInternal && strings.EqualFold(s.Host, f.VHost) {

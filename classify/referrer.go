@@ -113,30 +113,42 @@ func Hosts(site string, extra []string) []string {
 // referrer, so it is "referral" with Host "": the raw text stays in the
 // hits table for whoever wants to look.
 //
-// utm tags on the landing URL decide the channel only where the referrer
-// cannot: when it is empty or an unknown site, utm_medium=email (or a
-// newsletter in utm_medium/utm_source) makes the visit "email" and
-// utm_medium=social "social". Mail clients send no referrer, so without
-// the tags a newsletter would count as direct; a recognised search engine
-// or social site in the referrer is stronger evidence than a tag, and an
-// internal referrer is never a source.
+// utm tags on the landing URL decide the channel wherever they say one
+// (SPEC: "a utm_source/utm_medium tag decides the channel where present"):
+// utm_medium=email (or a newsletter in utm_medium/utm_source) makes the
+// visit "email", utm_medium=social "social", whatever the referrer says: a
+// newsletter read in a webmail, or a tagged post opened through a search
+// result, is still that campaign. Mail clients send no referrer, so without
+// the tags a newsletter would count as direct. An internal referrer is
+// never a source, tagged or not.
 //
 // AI assistants tag their links too (ChatGPT adds utm_source=chatgpt.com):
-// a utm_source that is an assistant's host makes a visit without a better
-// referrer "ai", with that assistant as its source.
+// a utm_source that is an assistant's host makes the visit "ai", with that
+// assistant as its source.
 func (r *Referrers) Classify(referrer, landingQuery string) Source {
 	src := r.fromReferrer(referrer)
-	if src.Channel == ChannelDirect || src.Channel == ChannelReferral {
-		if name, ok := taggedAssistant(landingQuery); ok {
-			src.Channel, src.Engine = ChannelAI, name
-		} else if ch := taggedChannel(landingQuery); ch != "" {
-			src.Channel = ch
-			if src.Engine == "" {
-				// The campaign's own name for where it was sent
-				// ("newsletter", "mastodon"): better than no source.
-				src.Engine = findParam(landingQuery, "utm_source", cleanTag)
-			}
-		}
+	if src.Channel == ChannelInternal {
+		return src
+	}
+	ch, name := taggedChannel(landingQuery), ""
+	if n, ok := taggedAssistant(landingQuery); ok {
+		ch, name = ChannelAI, n
+	}
+	if ch == "" || ch == src.Channel {
+		return src
+	}
+	if src.Channel != ChannelDirect && src.Channel != ChannelReferral {
+		// The referrer's engine and search terms belong to its own
+		// channel, not to the campaign's.
+		src.Engine, src.Keyword = "", ""
+	}
+	src.Channel = ch
+	if name != "" {
+		src.Engine = name
+	} else if src.Engine == "" {
+		// The campaign's own name for where it was sent ("newsletter",
+		// "mastodon"): better than no source.
+		src.Engine = findParam(landingQuery, "utm_source", cleanTag)
 	}
 	return src
 }

@@ -126,7 +126,9 @@ var referrerTests = []struct {
 	{"chatgpt app", "android-app://com.openai.chatgpt/", "", Source{Channel: ChannelAI, Host: "com.openai.chatgpt", Engine: "ChatGPT"}},
 	{"utm_source=chatgpt.com without referrer", "", "utm_source=chatgpt.com", Source{Channel: ChannelAI, Engine: "ChatGPT"}},
 	{"utm_source=perplexity.ai on a referral", "https://example.com/", "utm_source=perplexity.ai&utm_medium=referral", Source{Channel: ChannelAI, Host: "example.com", Domain: "example.com", Engine: "Perplexity"}},
-	{"utm_source=chatgpt.com does not beat search", "https://www.google.com/search?q=x", "utm_source=chatgpt.com", search("www.google.com", "google.com", "Google", "x")},
+	// SPEC: a tag decides the channel where present; the referrer's own
+	// engine and terms then go with its channel.
+	{"utm_source=chatgpt.com decides over search", "https://www.google.com/search?q=x", "utm_source=chatgpt.com", Source{Channel: ChannelAI, Host: "www.google.com", Domain: "google.com", Engine: "ChatGPT"}},
 
 	// Mail.
 	{"gmail", "https://mail.google.com/", "", Source{Channel: ChannelEmail, Host: "mail.google.com", Domain: "google.com", Engine: "Gmail"}},
@@ -145,7 +147,9 @@ var referrerTests = []struct {
 	{"utm social on an unknown instance", "https://social.example.net/@me", "utm_medium=social", Source{Channel: ChannelSocial, Host: "social.example.net", Domain: "example.net"}},
 	{"google click redirect with search terms", "https://www.google.com/url?sa=t&rct=j&q=the+logstash+book+pdf", "", search("www.google.com", "google.com", "Google", "the logstash book pdf")},
 	{"google click redirect carries the destination, not terms", "https://www.google.com/url?q=https://blog.example.org/&sa=t", "", search("www.google.com", "google.com", "Google", "(not provided)")},
-	{"search referrer beats utm", "https://www.google.com/search?q=x", "utm_medium=email", search("www.google.com", "google.com", "Google", "x")},
+	{"utm email decides over a search referrer", "https://www.google.com/search?q=x", "utm_medium=email&utm_source=weekly", Source{Channel: ChannelEmail, Host: "www.google.com", Domain: "google.com", Engine: "weekly"}},
+	{"utm social decides over a webmail referrer", "https://mail.google.com/", "utm_medium=social", Source{Channel: ChannelSocial, Host: "mail.google.com", Domain: "google.com"}},
+	{"utm email on a webmail referrer keeps it", "https://mail.google.com/", "utm_medium=email", Source{Channel: ChannelEmail, Host: "mail.google.com", Domain: "google.com", Engine: "Gmail"}},
 
 	// Referrals and odd referrers.
 	{"natural link with registrable domain", "https://blog.example.co.uk/2025/links", "", referral("blog.example.co.uk", "example.co.uk")},

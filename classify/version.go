@@ -18,7 +18,7 @@ import (
 // (knownBots, sites, crawlerHosts, ...), to the embedded crawler list and
 // to crawlerdetect's module version are noticed without a bump, by
 // Fingerprint; a new table or embedded list must be added to its hash.
-const Version = 1
+const Version = 2 // 2: utm tags decide the channel over search and social referrers (SPEC)
 
 // Fingerprint names the classification this binary does: Version, a hash of
 // the tables of bots, search engines and social sites, and the version of
