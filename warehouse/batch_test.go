@@ -236,7 +236,11 @@ func TestReplaceCrash(t *testing.T) {
 				t.Fatalf("crash at point %d: Commit() = %v, want the crash", n, err)
 			}
 		} else {
-			// Died while writing the commit record: only its temporary is there.
+			// Died while writing the commit record: only its temporary is
+			// there. A dead process creates no more staged files ahead:
+			// left running, that goroutine raced with recovery's removal
+			// of the staging folder ("directory not empty").
+			b.stopAhead()
 			os.WriteFile(filepath.Join(b.staging, commitFile+".tmp"), []byte(repl[0]+"\n"), 0o644)
 		}
 		w.Close()
