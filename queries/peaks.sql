@@ -6,6 +6,9 @@
 -- at least one visitor.
 -- A day with fewer than 28 days of data before it has no baseline: its
 -- baseline and scaled_mad are NULL, never the median of days without data.
+-- A day has data when the site's log has any hit that day (bots included):
+-- a gap of months between two logs is no history, while a day the server
+-- logged with no visitor is a real zero.
 -- When no day of the period can be judged, the period's highest and lowest
 -- days are shown instead (kind 'highest' / 'lowest').
 -- A day after $complete_day is not over (in the report's zone): it is never
@@ -18,19 +21,23 @@ WITH days AS (
     FROM sessions
     WHERE started_at >= $from - INTERVAL 29 DAY AND started_at < $to
     GROUP BY 1
+), logged AS (
+    SELECT DISTINCT CAST(ts AS DATE) AS day
+    FROM raw_hits
+    WHERE ts >= $from - INTERVAL 29 DAY AND ts < $to AND ($site = '' OR site = $site)
 ), series AS (
     SELECT days.day, coalesce(daily.visitors, 0) AS visitors,
-        days.day >= CAST($first_day AS DATE) AS has_data
-    FROM days LEFT JOIN daily USING (day)
+        logged.day IS NOT NULL OR daily.day IS NOT NULL AS has_data
+    FROM days LEFT JOIN daily USING (day) LEFT JOIN logged USING (day)
 ), judged AS (
-    SELECT day, visitors,
+    SELECT day, visitors, has_data,
         median(visitors) OVER w AS baseline,
         mad(visitors) OVER w * 1.4826 AS scaled_mad,
         count(*) FILTER (WHERE has_data) OVER w AS history_days
     FROM series
     WINDOW w AS (ORDER BY day ROWS BETWEEN 28 PRECEDING AND 1 PRECEDING)
 ), flagged AS (
-    SELECT day, visitors, history_days,
+    SELECT day, visitors, history_days, has_data,
         day <= CAST($complete_day AS DATE) AS is_over,
         CASE WHEN history_days >= 28 THEN baseline END AS baseline,
         CASE WHEN history_days >= 28 THEN scaled_mad END AS scaled_mad,
@@ -46,7 +53,7 @@ WITH days AS (
 ), extremes AS (
     SELECT arg_max(day, visitors) AS hi, arg_min(day, visitors) AS lo
     FROM flagged
-    WHERE day >= CAST($first_day AS DATE) AND is_over
+    WHERE has_data AND is_over
 )
 SELECT f.day, f.visitors, f.baseline, f.scaled_mad, f.history_days, f.is_over,
     CASE

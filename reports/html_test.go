@@ -89,3 +89,19 @@ func textOf(n *node) string {
 	})
 	return b.String()
 }
+
+// TestKindBadge: a cell whose mark is its own text is shown as the badge
+// alone ("trough", not "trough TROUGH").
+func TestKindBadge(t *testing.T) {
+	r := sampleReport()
+	r.Pages[0].Blocks = append(r.Pages[0].Blocks, Block{Table: &Table{ID: "kinds", Title: "kinds", CSV: "kinds.csv",
+		Columns: []Column{{Name: "kind"}}, Rows: [][]Cell{{{Text: "trough", Mark: "trough"}}}}})
+	dir := writeTemp(t, r)
+	b, err := os.ReadFile(filepath.Join(dir, "index.html")) // the first page
+	if err != nil {
+		t.Fatal(err)
+	}
+	if html := string(b); !strings.Contains(html, `<td class="mark-trough"><span class="badge">trough</span></td>`) {
+		t.Errorf("the trough cell is not a badge alone:\n%s", html[strings.Index(html, "kinds"):])
+	}
+}

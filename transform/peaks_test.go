@@ -290,3 +290,44 @@ func TestTroughCausesClockChange(t *testing.T) {
 		t.Errorf("peaks (-want +got):\n%s", diff)
 	}
 }
+
+// TestPeaksAfterGap: a site logged five days in January, then nothing until
+// 20 April. The days after the gap have three days of data before them,
+// not 28: no baseline, so no peak against a median of the empty months
+// (before the fix: "peak, 3 visitors against a median of 0.0").
+func TestPeaksAfterGap(t *testing.T) {
+	lines := steadyDays(date("2025-01-01"), date("2025-01-05"), time.UTC, 8, 12, 18)
+	lines = append(lines, steadyDays(date("2025-04-20"), date("2025-04-22"), time.UTC, 8, 12, 18)...)
+	db := ingestSites(t, map[string][]string{"a.test": lines})
+	r, err := Build(context.Background(), db, Options{Site: "a.test", Zone: "UTC",
+		Now: time.Date(2025, 4, 23, 3, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := table(t, r, "peaks.csv")
+	if len(rows) == 0 {
+		t.Fatal("no highest or lowest day shown")
+	}
+	for _, row := range rows {
+		if row[1] != "highest" && row[1] != "lowest" {
+			t.Errorf("day %v judged with less than 28 days of data before it", row)
+		}
+		if (row[3] != "" && row[3] != "–") || (row[4] != "" && row[4] != "–") {
+			t.Errorf("day %v has a baseline: there is none", row)
+		}
+	}
+	// Nor does the page badge a highest day "peak" (it did: the kind's
+	// colour was passed as the badge's text).
+	for _, b := range page(t, r, "peaks").Blocks {
+		if b.Table == nil {
+			continue
+		}
+		for _, row := range b.Table.Rows {
+			for _, c := range row {
+				if (c.Mark == "peak" || c.Mark == "trough") && c.Text != c.Mark {
+					t.Errorf("cell %q badged %q", c.Text, c.Mark)
+				}
+			}
+		}
+	}
+}

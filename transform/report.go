@@ -280,6 +280,16 @@ func markKind(kind string) string {
 	return "trough"
 }
 
+// kindCell shows a judged peak or trough as a coloured badge of its own; a
+// highest or lowest day (no baseline to judge it by) as plain words, so that
+// it never wears a "peak" badge it was not found to be.
+func kindCell(kind string) reports.Cell {
+	if kind == "peak" || kind == "trough" {
+		return reports.Cell{Text: kind, Mark: kind}
+	}
+	return reports.Cell{Text: kind}
+}
+
 func dailyTable(daily *result) *reports.Table {
 	t := &reports.Table{ID: "overview-daily-table", Title: "Per day", CSV: "overview-daily.csv",
 		Columns: []reports.Column{{Name: "day"}, {Name: "visitors", Numeric: true}, {Name: "visits", Numeric: true}, {Name: "page views", Numeric: true}}}
@@ -577,7 +587,7 @@ func (b *builder) peakDay(ctx context.Context, res *result, i int) ([]reports.Ce
 			return nil, reports.Block{}, err
 		}
 	}
-	row := []reports.Cell{{Text: day}, {Text: kind, Mark: markKind(kind)}, countCell(visitors),
+	row := []reports.Cell{{Text: day}, kindCell(kind), countCell(visitors),
 		decimalCell(baseline), decimalCell(res.num(i, "scaled_mad")), {Text: strings.Join(causes, "; ")}}
 	drivers, err := b.q.run(ctx, "peak_drivers", []any{sql.Named("day", day)})
 	if err != nil {

@@ -199,7 +199,7 @@ var columnsRead = map[string][]string{
 	"overview_daily":             {"day", "pageviews", "visitors", "visits"},
 	"overview_kpis":              {"bounce_share", "mean_duration_s", "median_duration_s", "pages_per_visit", "pageviews", "visitors", "visits"},
 	"peak_drivers":               {"baseline", "change", "dimension", "value", "visits"},
-	"peak_causes":                {"cause", "from_ts", "to_ts"},
+	"peak_causes":                {"cause", "from_ts", "n", "to_ts"},
 	"peaks":                      {"baseline", "day", "history_days", "is_over", "kind", "scaled_mad", "visitors"},
 	"quality_agents":             {"hits", "no_agent_hits"},
 	"quality_bots":               {"bot", "category", "hits", "visitors"},
