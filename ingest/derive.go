@@ -16,8 +16,7 @@ import (
 // reclassified data is what a fresh ingest would write.
 type classifier struct {
 	c    *classify.Classifier
-	strs []string // backing store for the derived text columns
-	n    int
+	strs strSlab // backing store for the derived text columns
 }
 
 func newClassifier(site string, hosts []string) *classifier {
@@ -41,20 +40,27 @@ func (c *classifier) derive(row *warehouse.Hit) {
 	row.Source, row.Keyword = c.str(s.Engine), c.str(s.Keyword)
 }
 
-// str returns a pointer to s, nil for "" (NULL), from a slab, as
-// rowMaker.str does: no allocation per row, and a slab is never reused
-// because rows in flight point into it.
-func (c *classifier) str(s string) *string {
+func (c *classifier) str(s string) *string { return c.strs.ptr(s) }
+
+// strSlab hands out pointers to strings, nil for "" (NULL), from a slab:
+// nullable text columns then cost no allocation per row. A slab is never
+// reused, because rows in flight point into it.
+type strSlab struct {
+	strs []string
+	n    int
+}
+
+func (sl *strSlab) ptr(s string) *string {
 	if s == "" {
 		return nil
 	}
-	if c.n == len(c.strs) {
-		c.strs = make([]string, 4*bufferRows)
-		c.n = 0
+	if sl.n == len(sl.strs) {
+		sl.strs = make([]string, 4*bufferRows)
+		sl.n = 0
 	}
-	p := &c.strs[c.n]
+	p := &sl.strs[sl.n]
 	*p = s
-	c.n++
+	sl.n++
 	return p
 }
 

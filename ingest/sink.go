@@ -151,8 +151,7 @@ type rowMaker struct {
 	visitors map[visitorKey]string
 	bytes    []int64 // backing store for Hit.Bytes pointers
 	nbytes   int
-	strs     []string // backing store for nullable text columns
-	nstrs    int
+	strs     strSlab // backing store for nullable text columns
 
 	// Derives the classification columns, as reclassification does.
 	cls *classifier
@@ -224,20 +223,8 @@ func (m *rowMaker) hit(h *Hit, source string) warehouse.Hit {
 	return row
 }
 
-// str returns a pointer to s, nil for "" (NULL), from a slab like int64Ptr.
-func (m *rowMaker) str(s string) *string {
-	if s == "" {
-		return nil
-	}
-	if m.nstrs == len(m.strs) {
-		m.strs = make([]string, 4*bufferRows)
-		m.nstrs = 0
-	}
-	p := &m.strs[m.nstrs]
-	*p = s
-	m.nstrs++
-	return p
-}
+// str returns a pointer to s, nil for "" (NULL), from the row slab.
+func (m *rowMaker) str(s string) *string { return m.strs.ptr(s) }
 
 // int64Ptr hands out pointers into a slab, so that nullable columns do not
 // cost an allocation per row. A slab is never reused: rows in flight keep
