@@ -24,6 +24,9 @@ type Options struct {
 	// are not over. It is shown as the generation time. Zero means the
 	// clock's time, with no generation time shown (golden tests).
 	Now time.Time
+	// Stale are the reported sites whose hits were classified by older
+	// rules than this cmpulse's (ingest.StaleSites): the report warns.
+	Stale []string
 
 	readColumns map[string]map[string]bool // when not nil, records the columns read (tests)
 }
@@ -109,6 +112,11 @@ func Build(ctx context.Context, db *sql.DB, opt Options) (*reports.Report, error
 		r.Note = "Made by cmpulse on " + opt.Now.UTC().Format("2006-01-02 15:04 UTC") + "."
 	}
 	r.Warnings = periodWarnings(p)
+	if len(opt.Stale) > 0 {
+		r.Warnings = append(r.Warnings, fmt.Sprintf("The hits of %s were classified by older rules than this cmpulse's: "+
+			"bots, browsers, devices, channels, sources and keywords may be wrong until \"cmpulse reclassify\" is run "+
+			"(cmpulse run does it by itself).", strings.Join(opt.Stale, ", ")))
+	}
 	for _, page := range []func(context.Context) (reports.Page, error){
 		b.overview, b.audience, b.content, b.acquisition, b.peaks, b.quality,
 	} {

@@ -103,8 +103,14 @@ func (t table) view(root string) (string, error) {
 	for _, c := range t.hive {
 		types = append(types, Quote(c.name)+": "+Quote(c.typ))
 	}
-	return fmt.Sprintf("CREATE OR REPLACE VIEW %s AS\nSELECT %s, * EXCLUDE (%s)\nFROM read_parquet(%s, hive_partitioning = true, hive_types = {%s}, union_by_name = true);",
-		t.name, strings.Join(t.first, ", "), strings.Join(t.first, ", "), Quote(pattern), strings.Join(types, ", ")), nil
+	// The empty relation first gives every column of the table's schema,
+	// typed and in its order, whatever the age of the files: a column that
+	// no file has yet (files written before it existed) is NULL, as
+	// union_by_name makes it where some files have it. A column that only
+	// the files have comes after. DuckDB drops the empty side when it
+	// plans, so partition pruning and projection are as before.
+	return fmt.Sprintf("CREATE OR REPLACE VIEW %s AS\n%s\nUNION ALL BY NAME\nSELECT * FROM read_parquet(%s, hive_partitioning = true, hive_types = {%s}, union_by_name = true);",
+		t.name, t.empty(), Quote(pattern), strings.Join(types, ", ")), nil
 }
 
 // empty is a SELECT with the table's columns and no rows, so that queries on

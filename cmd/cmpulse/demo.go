@@ -123,7 +123,7 @@ its Reddit spike (day 75), so that the peaks page has something to show;
 				ro.zone = "UTC" // the sample's days are UTC days, whatever the machine's zone
 			}
 			db.Close()
-			index, err := writeReport(ctx, ro)
+			index, _, err := writeReport(ctx, ro)
 			if err != nil {
 				return err
 			}

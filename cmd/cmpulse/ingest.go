@@ -69,6 +69,13 @@ given win.`,
 				return err // the batch was not committed: a summary would mislead
 			}
 			printSummary(e.stdout, sum)
+			// The new rows are classified by this cmpulse's rules, the old
+			// ones may not be: say so before a report mixes them.
+			if stale, err := staleReported(opt.Warehouse, opt.Site); err != nil {
+				return err
+			} else if len(stale) > 0 {
+				fmt.Fprintf(e.stderr, "cmpulse: %s\n", staleAdvice(opt.Warehouse, stale))
+			}
 			return reportProblems(e.stderr, sum, opt.Warehouse)
 		}
 	},

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -192,4 +193,26 @@ func reclassifyIfStale(ctx context.Context, e *env, c *config, quiet bool) error
 		err = reportFailed(e.stderr, sums)
 	}
 	return err
+}
+
+// staleReported lists the sites a report on site ("" for every site)
+// covers whose hits were classified by older rules than this cmpulse's,
+// with the hosts they were classified with: a report does not reclassify
+// (that writes), so it says so instead.
+func staleReported(dir, site string) ([]string, error) {
+	stale, err := ingest.StaleSites(dir, nil)
+	if err != nil || site == "" {
+		return stale, err
+	}
+	if slices.Contains(stale, site) {
+		return []string{site}, nil
+	}
+	return nil, nil
+}
+
+// staleAdvice says that sites were classified by older rules and how to
+// mend it.
+func staleAdvice(dir string, sites []string) string {
+	return fmt.Sprintf("the hits of %s were classified by older rules: run 'cmpulse reclassify --warehouse %s' (cmpulse run does it by itself)",
+		strings.Join(sites, ", "), shellQuote(dir))
 }

@@ -59,8 +59,10 @@ func (o *reportOptions) check() error {
 	return nil
 }
 
-// writeReport computes the report and writes it; it returns index.html's path.
-func writeReport(ctx context.Context, o reportOptions) (string, error) {
+// writeReport computes the report and writes it; it returns index.html's
+// path, and the reported sites whose classification is older than this
+// cmpulse's (the report warns of them; the caller may say it on stderr).
+func writeReport(ctx context.Context, o reportOptions) (string, []string, error) {
 	qs := queries.New(o.queries)
 	db, err := warehouse.OpenDB(ctx, o.warehouse, warehouse.DBOptions{
 		MemoryLimit: o.memoryLimit,
@@ -68,22 +70,31 @@ func writeReport(ctx context.Context, o reportOptions) (string, error) {
 		Queries:     qs,
 	})
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	defer db.Close()
+	stale, err := staleReported(o.warehouse, o.site)
+	if err != nil {
+		return "", nil, err
+	}
 	r, err := transform.Build(ctx, db, transform.Options{
-		From: o.from, To: o.to, Site: o.site, Zone: o.zone, Queries: qs, Now: time.Now(),
+		From: o.from, To: o.to, Site: o.site, Zone: o.zone, Queries: qs, Now: time.Now(), Stale: stale,
 	})
+	if errors.Is(err, transform.ErrNoData) && len(stale) > 0 {
+		// Older rules took every hit of a log without user agents (Common
+		// Log Format) for a bot: reclassifying, not ingesting, mends it.
+		return "", stale, fmt.Errorf("%w at %s for site %q: %s", err, o.warehouse, o.site, staleAdvice(o.warehouse, stale))
+	}
 	if errors.Is(err, transform.ErrNoData) {
-		return "", fmt.Errorf("%w at %s for site %q: ingest some logs first", err, o.warehouse, o.site)
+		return "", nil, fmt.Errorf("%w at %s for site %q: ingest some logs first", err, o.warehouse, o.site)
 	}
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	if err := reports.Write(o.out, r); err != nil {
-		return "", err
+		return "", nil, err
 	}
-	return filepath.Join(o.out, "index.html"), nil
+	return filepath.Join(o.out, "index.html"), stale, nil
 }
 
 var reportCommand = command{
@@ -117,9 +128,12 @@ has one site) the site; flags given on the command line win.`,
 			if err := o.check(); err != nil {
 				return err
 			}
-			index, err := writeReport(ctx, o)
+			index, stale, err := writeReport(ctx, o)
 			if err != nil {
 				return err
+			}
+			if len(stale) > 0 {
+				fmt.Fprintf(e.stderr, "cmpulse: %s\n", staleAdvice(o.warehouse, stale))
 			}
 			fmt.Fprintln(e.stdout, index)
 			return nil

@@ -142,7 +142,9 @@ that cannot be read is reported and the rest goes on; the exit status is then
 			if len(c.Sites) == 1 {
 				o.site = c.Sites[0].Name
 			}
-			index, err := writeReport(ctx, o)
+			// Sites still stale here are those whose reclassification
+			// failed, which was said above; the report warns of them.
+			index, _, err := writeReport(ctx, o)
 			if err != nil {
 				// Said here: a silent error from the ingest must not hide it.
 				return fmt.Errorf("the report was not written: %w", err)
