@@ -10,11 +10,11 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/parquet-go/parquet-go"
 
+	"github.com/cmpulse/cmpulse/internal/oldschema"
 	"github.com/cmpulse/cmpulse/warehouse"
 )
 
@@ -359,36 +359,8 @@ func TestReclassifyDamagedFile(t *testing.T) {
 	}
 }
 
-// preAgentHit is a row of the hits table as written before has_agent and
-// client_bot existed.
-type preAgentHit struct {
-	TS             time.Time `parquet:"ts,timestamp(microsecond)"`
-	VisitorID      *string   `parquet:"visitor_id,optional"`
-	IP             *string   `parquet:"ip,optional,dict"`
-	VHost          *string   `parquet:"vhost,optional,dict"`
-	Method         *string   `parquet:"method,optional,dict"`
-	Path           *string   `parquet:"path,optional,dict"`
-	Query          *string   `parquet:"query,optional"`
-	Protocol       *string   `parquet:"protocol,optional,dict"`
-	Status         int32     `parquet:"status"`
-	Bytes          *int64    `parquet:"bytes,optional"`
-	Referrer       *string   `parquet:"referrer,optional,dict"`
-	UserAgent      *string   `parquet:"user_agent,optional,dict"`
-	IsBot          bool      `parquet:"is_bot"`
-	BotName        *string   `parquet:"bot_name,optional,dict"`
-	BotCategory    *string   `parquet:"bot_category,optional,dict"`
-	Browser        *string   `parquet:"browser,optional,dict"`
-	OS             *string   `parquet:"os,optional,dict"`
-	Device         *string   `parquet:"device,optional,dict"`
-	Channel        string    `parquet:"channel,dict"`
-	ReferrerHost   *string   `parquet:"referrer_host,optional,dict"`
-	ReferrerDomain *string   `parquet:"referrer_domain,optional,dict"`
-	Source         *string   `parquet:"source,optional,dict"`
-	Keyword        *string   `parquet:"keyword,optional,dict"`
-	SourceFile     string    `parquet:"source_file,dict"`
-	SourceLine     int64     `parquet:"source_line"`
-	Batch          string    `parquet:"batch,dict"`
-}
+// preAgentHit is a hits row from before has_agent and client_bot.
+type preAgentHit = oldschema.PreAgentHit
 
 // TestReclassifyCommonLog: a Common Log Format warehouse written before
 // has_agent existed, where every hit was an agent-less bot (issue 6 item
@@ -422,9 +394,10 @@ func TestReclassifyCommonLog(t *testing.T) {
 		}
 		old := make([]preAgentHit, len(hits))
 		for i, h := range hits {
-			old[i] = preAgentHit{h.TS, h.VisitorID, h.IP, h.VHost, h.Method, h.Path, h.Query, h.Protocol, h.Status, h.Bytes,
-				h.Referrer, h.UserAgent, true, ptr("(empty)"), ptr("other"), nil, nil, ptr("bot"), h.Channel,
-				h.ReferrerHost, h.ReferrerDomain, h.Source, h.Keyword, h.SourceFile, h.SourceLine, h.Batch}
+			old[i] = oldschema.PreAgent(h)
+			// Every hit without an agent was a bot by the old rule.
+			old[i].IsBot, old[i].BotName, old[i].BotCategory = true, ptr("(empty)"), ptr("other")
+			old[i].Browser, old[i].OS, old[i].Device = nil, nil, ptr("bot")
 		}
 		if err := parquet.WriteFile(f, old); err != nil {
 			t.Fatal(err)

@@ -6,44 +6,15 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/parquet-go/parquet-go"
 
+	"github.com/cmpulse/cmpulse/internal/oldschema"
 	"github.com/cmpulse/cmpulse/warehouse"
 )
 
-// preAgentHit is a hits row as cmpulse wrote it before has_agent and
-// client_bot existed (commit 6832fb5): the shape of a file an upgraded
-// cmpulse finds in an existing warehouse.
-type preAgentHit struct {
-	TS             time.Time `parquet:"ts,timestamp(microsecond)"`
-	VisitorID      *string   `parquet:"visitor_id,optional"`
-	IP             *string   `parquet:"ip,optional,dict"`
-	VHost          *string   `parquet:"vhost,optional,dict"`
-	Method         *string   `parquet:"method,optional,dict"`
-	Path           *string   `parquet:"path,optional,dict"`
-	Query          *string   `parquet:"query,optional"`
-	Protocol       *string   `parquet:"protocol,optional,dict"`
-	Status         int32     `parquet:"status"`
-	Bytes          *int64    `parquet:"bytes,optional"`
-	Referrer       *string   `parquet:"referrer,optional,dict"`
-	UserAgent      *string   `parquet:"user_agent,optional,dict"`
-	IsBot          bool      `parquet:"is_bot"`
-	BotName        *string   `parquet:"bot_name,optional,dict"`
-	BotCategory    *string   `parquet:"bot_category,optional,dict"`
-	Browser        *string   `parquet:"browser,optional,dict"`
-	OS             *string   `parquet:"os,optional,dict"`
-	Device         *string   `parquet:"device,optional,dict"`
-	Channel        string    `parquet:"channel,dict"`
-	ReferrerHost   *string   `parquet:"referrer_host,optional,dict"`
-	ReferrerDomain *string   `parquet:"referrer_domain,optional,dict"`
-	Source         *string   `parquet:"source,optional,dict"`
-	Keyword        *string   `parquet:"keyword,optional,dict"`
-	SourceFile     string    `parquet:"source_file,dict"`
-	SourceLine     int64     `parquet:"source_line"`
-	Batch          string    `parquet:"batch,dict"`
-}
+// preAgentHit is a hits row from before has_agent and client_bot.
+type preAgentHit = oldschema.PreAgentHit
 
 // writePreAgent rewrites every hits file of wh in the layout of a cmpulse
 // from before has_agent and client_bot (no such columns, no
@@ -63,9 +34,7 @@ func writePreAgent(t *testing.T, wh string, noAgent ...string) {
 		}
 		old := make([]preAgentHit, len(hits))
 		for i, h := range hits {
-			old[i] = preAgentHit{h.TS, h.VisitorID, h.IP, h.VHost, h.Method, h.Path, h.Query, h.Protocol, h.Status, h.Bytes,
-				h.Referrer, h.UserAgent, h.IsBot, h.BotName, h.BotCategory, h.Browser, h.OS, h.Device, h.Channel,
-				h.ReferrerHost, h.ReferrerDomain, h.Source, h.Keyword, h.SourceFile, h.SourceLine, h.Batch}
+			old[i] = oldschema.PreAgent(h)
 			for _, s := range noAgent {
 				if strings.Contains(filepath.ToSlash(f), "/site="+s+"/") {
 					old[i].IsBot, old[i].BotName, old[i].BotCategory = true, &bot, &other
