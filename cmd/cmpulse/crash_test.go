@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"fmt"
 	"os"
 	"os/exec"
@@ -34,17 +33,8 @@ func TestKilledIngest(t *testing.T) {
 	dir := t.TempDir()
 	wh := filepath.Join(dir, "wh")
 	log := filepath.Join(dir, "access.log")
-	f, err := os.Create(log)
-	if err != nil {
-		t.Fatal(err)
-	}
-	bw := bufio.NewWriter(f)
 	const lines = 400_000
-	for i := range lines {
-		fmt.Fprintln(bw, logLine(i))
-	}
-	bw.Flush()
-	f.Close()
+	writeLines(t, log, 0, lines)
 
 	cmd := exec.Command(os.Args[0], "ingest", "-q", "--warehouse", wh, log)
 	cmd.Env = append(os.Environ(), "CMPULSE_BE_MAIN=1")

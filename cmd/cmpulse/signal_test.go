@@ -3,7 +3,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
 	"os"
@@ -25,17 +24,8 @@ func TestSignalStopsIngest(t *testing.T) {
 	}
 	dir := t.TempDir()
 	log := filepath.Join(dir, "access.log")
-	f, err := os.Create(log)
-	if err != nil {
-		t.Fatal(err)
-	}
-	bw := bufio.NewWriter(f)
 	const lines = 400_000
-	for i := range lines {
-		fmt.Fprintln(bw, logLine(i))
-	}
-	bw.Flush()
-	f.Close()
+	writeLines(t, log, 0, lines)
 
 	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
 		t.Run(sig.String(), func(t *testing.T) {
