@@ -35,14 +35,23 @@ type Options struct {
 // temporary tables that shadow the views of the same names, so that the
 // window functions behind them run once per report instead of once per
 // query. It also sets the session's time zone, which DuckDB uses to cast
-// timestamps to days.
+// timestamps to days. It can run again on the same database, for another
+// site: it reads the views, never the tables an earlier call made.
 func Prepare(ctx context.Context, db *sql.DB, site, zone string) error {
+	// "main.pageviews" alone finds the temporary table once there is one
+	// (it lives in temp.main, and DuckDB searches temp first): the views
+	// are named with their catalog, the database's own.
+	var catalog string
+	if err := db.QueryRowContext(ctx, "SELECT current_database()").Scan(&catalog); err != nil {
+		return fmt.Errorf("preparing report data: finding the database's catalog: %w", err)
+	}
+	views := quoteIdent(catalog) + ".main."
 	stmts := []string{
 		"SET TimeZone = $zone",
 		// Only the columns the report reads: carrying the user agent and
 		// the rest through the window functions took most of the time.
-		"CREATE OR REPLACE TEMP TABLE pageviews AS SELECT " + pageviewColumns + " FROM main.pageviews WHERE $site = '' OR site = $site",
-		"CREATE OR REPLACE TEMP TABLE sessions AS SELECT * FROM main.sessions WHERE $site = '' OR site = $site",
+		"CREATE OR REPLACE TEMP TABLE pageviews AS SELECT " + pageviewColumns + " FROM " + views + "pageviews WHERE $site = '' OR site = $site",
+		"CREATE OR REPLACE TEMP TABLE sessions AS SELECT * FROM " + views + "sessions WHERE $site = '' OR site = $site",
 	}
 	for _, s := range stmts {
 		start := time.Now()
@@ -61,6 +70,12 @@ func Prepare(ctx context.Context, db *sql.DB, site, zone string) error {
 		}
 	}
 	return nil
+}
+
+// quoteIdent quotes a DuckDB identifier, such as a catalog's name, that
+// cannot be a bound parameter.
+func quoteIdent(s string) string {
+	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
 }
 
 // pageviewColumns are the page view columns that the sessions view and the
