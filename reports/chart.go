@@ -72,64 +72,14 @@ func renderChart(c *Chart) (renderedChart, error) {
 	)
 	switch c.Kind {
 	case Line:
-		l := charts.NewLine()
-		l.SetGlobalOptions(globalOpts(c)...)
-		l.SetXAxis(c.X)
-		for i, s := range c.Series {
-			data := make([]opts.LineData, len(s.Values))
-			for j, v := range s.Values {
-				data[j] = opts.LineData{Value: jsonValue(v)}
-			}
-			l.AddSeries(s.Name, data,
-				charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(len(c.X) <= 62)}),
-				charts.WithLineStyleOpts(opts.LineStyle{Width: 2}),
-				markPoints(c, i))
-		}
-		l.Validate()
-		opt, assets = l.JSON(), l.JSAssets.Values
+		opt, assets = lineOption(c)
 	case Bar, StackedBar, HorizontalBar:
-		b := charts.NewBar()
-		b.SetGlobalOptions(globalOpts(c)...)
-		b.SetXAxis(c.X)
+		opt, assets = barOption(c)
 		if c.Kind == HorizontalBar {
-			b.XYReversal()
 			height = max(len(c.X)*horizontalRowHeight+60, 160)
 		}
-		for i, s := range c.Series {
-			data := make([]opts.BarData, len(s.Values))
-			for j, v := range s.Values {
-				data[j] = opts.BarData{Value: jsonValue(v)}
-			}
-			so := []charts.SeriesOpts{markPoints(c, i)}
-			if isHexColor(s.Color) {
-				so = append(so, charts.WithItemStyleOpts(opts.ItemStyle{Color: s.Color}))
-			}
-			if c.Kind == StackedBar {
-				so = append(so, charts.WithBarChartOpts(opts.BarChart{Stack: "total"}))
-			}
-			b.AddSeries(s.Name, data, so...)
-		}
-		b.Validate()
-		opt, assets = b.JSON(), b.JSAssets.Values
 	case Pie:
-		p := charts.NewPie()
-		p.SetGlobalOptions(globalOpts(c)...)
-		if len(c.Series) > 0 {
-			s := c.Series[0]
-			data := make([]opts.PieData, 0, len(s.Values))
-			for j, v := range s.Values {
-				name := ""
-				if j < len(c.X) {
-					name = c.X[j]
-				}
-				data = append(data, opts.PieData{Name: name, Value: jsonValue(v)})
-			}
-			p.AddSeries(s.Name, data,
-				charts.WithPieChartOpts(opts.PieChart{Radius: []string{"35%", "65%"}}),
-				charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{b}: {d}%"}))
-		}
-		p.Validate()
-		opt, assets = p.JSON(), p.JSAssets.Values
+		opt, assets = pieOption(c)
 	default:
 		return renderedChart{}, fmt.Errorf("chart %q: unknown kind %q", c.ID, c.Kind)
 	}
@@ -144,6 +94,75 @@ func renderChart(c *Chart) (renderedChart, error) {
 		return renderedChart{}, fmt.Errorf("encoding chart %q: unescaped markup in option", c.ID)
 	}
 	return renderedChart{Option: b, Assets: assets, Height: height}, nil
+}
+
+// lineOption is the ECharts option and script assets of a line chart.
+func lineOption(c *Chart) (map[string]any, []string) {
+	l := charts.NewLine()
+	l.SetGlobalOptions(globalOpts(c)...)
+	l.SetXAxis(c.X)
+	for i, s := range c.Series {
+		data := make([]opts.LineData, len(s.Values))
+		for j, v := range s.Values {
+			data[j] = opts.LineData{Value: jsonValue(v)}
+		}
+		l.AddSeries(s.Name, data,
+			charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(len(c.X) <= 62)}),
+			charts.WithLineStyleOpts(opts.LineStyle{Width: 2}),
+			markPoints(c, i))
+	}
+	l.Validate()
+	return l.JSON(), l.JSAssets.Values
+}
+
+// barOption is the ECharts option and script assets of a bar chart,
+// stacked or horizontal as its kind says.
+func barOption(c *Chart) (map[string]any, []string) {
+	b := charts.NewBar()
+	b.SetGlobalOptions(globalOpts(c)...)
+	b.SetXAxis(c.X)
+	if c.Kind == HorizontalBar {
+		b.XYReversal()
+	}
+	for i, s := range c.Series {
+		data := make([]opts.BarData, len(s.Values))
+		for j, v := range s.Values {
+			data[j] = opts.BarData{Value: jsonValue(v)}
+		}
+		so := []charts.SeriesOpts{markPoints(c, i)}
+		if isHexColor(s.Color) {
+			so = append(so, charts.WithItemStyleOpts(opts.ItemStyle{Color: s.Color}))
+		}
+		if c.Kind == StackedBar {
+			so = append(so, charts.WithBarChartOpts(opts.BarChart{Stack: "total"}))
+		}
+		b.AddSeries(s.Name, data, so...)
+	}
+	b.Validate()
+	return b.JSON(), b.JSAssets.Values
+}
+
+// pieOption is the ECharts option and script assets of a pie chart of the
+// first series, its slices named by X.
+func pieOption(c *Chart) (map[string]any, []string) {
+	p := charts.NewPie()
+	p.SetGlobalOptions(globalOpts(c)...)
+	if len(c.Series) > 0 {
+		s := c.Series[0]
+		data := make([]opts.PieData, 0, len(s.Values))
+		for j, v := range s.Values {
+			name := ""
+			if j < len(c.X) {
+				name = c.X[j]
+			}
+			data = append(data, opts.PieData{Name: name, Value: jsonValue(v)})
+		}
+		p.AddSeries(s.Name, data,
+			charts.WithPieChartOpts(opts.PieChart{Radius: []string{"35%", "65%"}}),
+			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{b}: {d}%"}))
+	}
+	p.Validate()
+	return p.JSON(), p.JSAssets.Values
 }
 
 // globalOpts returns the chart-wide options: layout, colours and axes.

@@ -64,9 +64,7 @@ func ingestWarehouse(t *testing.T, sites map[string][]string) string {
 	return wh
 }
 
-// openWarehouse opens a warehouse for one report: Prepare's temporary
-// tables shadow the views, so that a second report on the same database
-// would read the first one's site.
+// openWarehouse opens a warehouse's database, closed when the test ends.
 func openWarehouse(t *testing.T, wh string) *sql.DB {
 	t.Helper()
 	db, err := warehouse.OpenDB(context.Background(), wh, warehouse.DBOptions{})

@@ -35,14 +35,23 @@ type Options struct {
 // temporary tables that shadow the views of the same names, so that the
 // window functions behind them run once per report instead of once per
 // query. It also sets the session's time zone, which DuckDB uses to cast
-// timestamps to days.
+// timestamps to days. It can run again on the same database, for another
+// site: it reads the views, never the tables an earlier call made.
 func Prepare(ctx context.Context, db *sql.DB, site, zone string) error {
+	// "main.pageviews" alone finds the temporary table once there is one
+	// (it lives in temp.main, and DuckDB searches temp first): the views
+	// are named with their catalog, the database's own.
+	var catalog string
+	if err := db.QueryRowContext(ctx, "SELECT current_database()").Scan(&catalog); err != nil {
+		return fmt.Errorf("preparing report data: finding the database's catalog: %w", err)
+	}
+	views := quoteIdent(catalog) + ".main."
 	stmts := []string{
 		"SET TimeZone = $zone",
 		// Only the columns the report reads: carrying the user agent and
 		// the rest through the window functions took most of the time.
-		"CREATE OR REPLACE TEMP TABLE pageviews AS SELECT " + pageviewColumns + " FROM main.pageviews WHERE $site = '' OR site = $site",
-		"CREATE OR REPLACE TEMP TABLE sessions AS SELECT * FROM main.sessions WHERE $site = '' OR site = $site",
+		"CREATE OR REPLACE TEMP TABLE pageviews AS SELECT " + pageviewColumns + " FROM " + views + "pageviews WHERE $site = '' OR site = $site",
+		"CREATE OR REPLACE TEMP TABLE sessions AS SELECT * FROM " + views + "sessions WHERE $site = '' OR site = $site",
 	}
 	for _, s := range stmts {
 		start := time.Now()
@@ -61,6 +70,12 @@ func Prepare(ctx context.Context, db *sql.DB, site, zone string) error {
 		}
 	}
 	return nil
+}
+
+// quoteIdent quotes a DuckDB identifier, such as a catalog's name, that
+// cannot be a bound parameter.
+func quoteIdent(s string) string {
+	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
 }
 
 // pageviewColumns are the page view columns that the sessions view and the
@@ -680,45 +695,93 @@ func signed(v float64) string {
 	return decimal(v)
 }
 
+// quality is the data quality page: bots, rejected lines and days without
+// data.
 func (b *builder) quality(ctx context.Context) (reports.Page, error) {
 	page := reports.Page{Slug: "quality", Title: "Data quality",
 		Intro: "What the numbers leave out: bots (kept in the warehouse, flagged), lines that could not be read, and days without data."}
-	bots, err := b.q.run(ctx, "quality_bots", nil)
+	bots, err := b.qualityBots(ctx)
 	if err != nil {
 		return page, err
-	}
-	var all, botHits float64
-	cats := map[string]float64{}
-	var catOrder []string
-	table := &reports.Table{ID: "quality-bots", Title: "Hits by bot", CSV: "quality-bots.csv", Limit: 40,
-		Columns: []reports.Column{{Name: "category"}, {Name: "bot"}, {Name: "hits", Numeric: true}, {Name: "visitors", Numeric: true}}}
-	for i := range bots.rows {
-		n := bots.num(i, "hits")
-		all += n
-		cat := bots.str(i, "category")
-		if cat == "(human)" {
-			continue
-		}
-		botHits += n
-		if _, ok := cats[cat]; !ok {
-			catOrder = append(catOrder, cat)
-		}
-		cats[cat] += n
-		table.Rows = append(table.Rows, []reports.Cell{{Text: cat}, {Text: bots.str(i, "bot")}, countCell(n), countCell(bots.num(i, "visitors"))})
 	}
 	botNote, err := b.noAgentNote(ctx)
 	if err != nil {
 		return page, err
 	}
-	pie := &reports.Chart{ID: "quality-bot-categories", Title: "Bot hits by category", Kind: reports.Pie, Series: []reports.Series{{Name: "hits"}}}
-	for _, c := range catOrder {
-		pie.X = append(pie.X, c)
-		pie.Series[0].Values = append(pie.Series[0].Values, cats[c])
-	}
-
-	rejects, err := b.q.run(ctx, "quality_rejects", nil)
+	rej, rejected, err := b.qualityRejects(ctx)
 	if err != nil {
 		return page, err
+	}
+	dayTable, empty, err := b.qualityDays(ctx)
+	if err != nil {
+		return page, err
+	}
+	share := math.NaN()
+	if bots.all > 0 {
+		share = bots.botHits / bots.all
+	}
+	page.Blocks = append(page.Blocks,
+		reports.Block{KPIs: []reports.KPI{
+			{Label: "Hits", Value: count(bots.all), Help: "Parsed log lines of the period."},
+			{Label: "Bot share", Value: percent(share), Help: "Hits from bots: a maintained crawler list, a URL in the agent, an empty or very short agent, or a visitor that fetched /robots.txt."},
+			{Label: "Rejected lines", Value: count(rejected), Help: "Lines that could not be read, in all the data; each is kept with file, line and reason."},
+			{Label: "Days without data", Value: count(float64(empty)), Help: "Days of the period with no hit at all."},
+		}},
+		reports.Block{Heading: "Bots", Text: botNote, Chart: bots.pie},
+		reports.Block{Table: bots.table},
+		reports.Block{Heading: "Rejected lines", Table: rej},
+		reports.Block{Heading: "Days", Table: dayTable})
+	return page, nil
+}
+
+// botCounts is the quality page's bot part: the hits of the period, those
+// of bots, the table by bot and the pie by category.
+type botCounts struct {
+	all, botHits float64
+	table        *reports.Table
+	pie          *reports.Chart
+}
+
+// qualityBots counts the period's hits by bot; the "(human)" category
+// counts in the hits but is neither in the table nor in the pie.
+func (b *builder) qualityBots(ctx context.Context) (botCounts, error) {
+	var out botCounts
+	bots, err := b.q.run(ctx, "quality_bots", nil)
+	if err != nil {
+		return out, err
+	}
+	cats := map[string]float64{}
+	var catOrder []string
+	out.table = &reports.Table{ID: "quality-bots", Title: "Hits by bot", CSV: "quality-bots.csv", Limit: 40,
+		Columns: []reports.Column{{Name: "category"}, {Name: "bot"}, {Name: "hits", Numeric: true}, {Name: "visitors", Numeric: true}}}
+	for i := range bots.rows {
+		n := bots.num(i, "hits")
+		out.all += n
+		cat := bots.str(i, "category")
+		if cat == "(human)" {
+			continue
+		}
+		out.botHits += n
+		if _, ok := cats[cat]; !ok {
+			catOrder = append(catOrder, cat)
+		}
+		cats[cat] += n
+		out.table.Rows = append(out.table.Rows, []reports.Cell{{Text: cat}, {Text: bots.str(i, "bot")}, countCell(n), countCell(bots.num(i, "visitors"))})
+	}
+	out.pie = &reports.Chart{ID: "quality-bot-categories", Title: "Bot hits by category", Kind: reports.Pie, Series: []reports.Series{{Name: "hits"}}}
+	for _, c := range catOrder {
+		out.pie.X = append(out.pie.X, c)
+		out.pie.Series[0].Values = append(out.pie.Series[0].Values, cats[c])
+	}
+	return out, nil
+}
+
+// qualityRejects is the table of rejected lines by reason, in all the
+// data, and their number.
+func (b *builder) qualityRejects(ctx context.Context) (*reports.Table, float64, error) {
+	rejects, err := b.q.run(ctx, "quality_rejects", nil)
+	if err != nil {
+		return nil, 0, err
 	}
 	rej := &reports.Table{ID: "quality-rejects", Title: "Rejected lines by reason (all data)", CSV: "quality-rejects.csv",
 		Columns: []reports.Column{{Name: "reason"}, {Name: "lines", Numeric: true}, {Name: "files", Numeric: true}, {Name: "example"}}}
@@ -728,10 +791,15 @@ func (b *builder) quality(ctx context.Context) (reports.Page, error) {
 		rej.Rows = append(rej.Rows, []reports.Cell{{Text: rejects.str(i, "reason")}, countCell(rejects.num(i, "rows")),
 			countCell(rejects.num(i, "files")), {Text: rejects.str(i, "example")}})
 	}
+	return rej, rejected, nil
+}
 
+// qualityDays is the table of hits per day of the period and the number
+// of days with none.
+func (b *builder) qualityDays(ctx context.Context) (*reports.Table, int, error) {
 	days, err := b.q.run(ctx, "quality_days", nil)
 	if err != nil {
-		return page, err
+		return nil, 0, err
 	}
 	dayTable := &reports.Table{ID: "quality-days", Title: "Hits per day", CSV: "quality-days.csv",
 		Columns: []reports.Column{{Name: "day"}, {Name: "hits", Numeric: true}, {Name: "bot hits", Numeric: true}, {Name: "server errors (5xx)", Numeric: true}, {Name: "note"}}}
@@ -745,22 +813,7 @@ func (b *builder) quality(ctx context.Context) (reports.Page, error) {
 		dayTable.Rows = append(dayTable.Rows, []reports.Cell{{Text: days.str(i, "day")}, countCell(days.num(i, "hits")),
 			countCell(days.num(i, "bot_hits")), countCell(days.num(i, "server_errors")), {Text: note}})
 	}
-	share := math.NaN()
-	if all > 0 {
-		share = botHits / all
-	}
-	page.Blocks = append(page.Blocks,
-		reports.Block{KPIs: []reports.KPI{
-			{Label: "Hits", Value: count(all), Help: "Parsed log lines of the period."},
-			{Label: "Bot share", Value: percent(share), Help: "Hits from bots: a maintained crawler list, a URL in the agent, an empty or very short agent, or a visitor that fetched /robots.txt."},
-			{Label: "Rejected lines", Value: count(rejected), Help: "Lines that could not be read, in all the data; each is kept with file, line and reason."},
-			{Label: "Days without data", Value: count(float64(empty)), Help: "Days of the period with no hit at all."},
-		}},
-		reports.Block{Heading: "Bots", Text: botNote, Chart: pie},
-		reports.Block{Table: table},
-		reports.Block{Heading: "Rejected lines", Table: rej},
-		reports.Block{Heading: "Days", Table: dayTable})
-	return page, nil
+	return dayTable, empty, nil
 }
 
 // noAgentNote says, when some hits of the period come from a log format

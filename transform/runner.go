@@ -5,9 +5,12 @@ import (
 	"database/sql"
 	"fmt"
 	"math"
+	"math/big"
 	"os"
 	"strings"
 	"time"
+
+	"github.com/duckdb/duckdb-go/v2"
 
 	"github.com/cmpulse/cmpulse/queries"
 )
@@ -22,9 +25,11 @@ type runner struct {
 	qs     *queries.Set
 	period Period
 
-	// missing is the first column the code read from a result that lacks
-	// it. Build checks it after each page, so that a query and its caller
-	// that disagree give an error naming the .sql file, not a panic.
+	// missing is the first disagreement between a result and the code
+	// that reads it: a column or row it lacks, or a value of a type the
+	// code cannot use. Build checks it after each page, so that a query
+	// and its caller that disagree give an error naming the .sql file, not
+	// a panic or a silent NaN.
 	missing error
 	// read, when not nil, records the columns read per query (tests check
 	// them against columnsRead).
@@ -128,7 +133,16 @@ func (r *result) fail(what string) {
 	}
 }
 
-// num returns a numeric value, NaN for NULL.
+// wrongType keeps as the runner's error a value whose type the reader
+// cannot use: a --queries override that returns 'x' AS visitors, or 1 AS
+// is_over, would otherwise be read as NaN or false without a word.
+func (r *result) wrongType(i int, col string, v any, want string) {
+	r.fail(fmt.Sprintf("column %q holds %T value %.40q in row %d; the report reads it as %s",
+		col, v, fmt.Sprint(v), i+1, want))
+}
+
+// num returns a numeric value, NaN for NULL. A value that is not a number
+// (a string, a date, a list) gives NaN and the runner's error.
 func (r *result) num(i int, col string) float64 {
 	switch v := r.get(i, col).(type) {
 	case nil:
@@ -137,7 +151,17 @@ func (r *result) num(i int, col string) float64 {
 		return float64(v)
 	case int32:
 		return float64(v)
+	case int16:
+		return float64(v)
+	case int8:
+		return float64(v)
 	case uint64:
+		return float64(v)
+	case uint32:
+		return float64(v)
+	case uint16:
+		return float64(v)
+	case uint8:
 		return float64(v)
 	case float64:
 		return v
@@ -148,17 +172,20 @@ func (r *result) num(i int, col string) float64 {
 			return 1
 		}
 		return 0
-	case fmt.Stringer: // HUGEINT, DECIMAL
-		var f float64
-		fmt.Sscan(v.String(), &f)
+	case *big.Int: // HUGEINT
+		f, _ := new(big.Float).SetInt(v).Float64()
 		return f
+	case duckdb.Decimal:
+		return v.Float64()
 	default:
-		var f float64
-		fmt.Sscan(fmt.Sprint(v), &f)
-		return f
+		r.wrongType(i, col, v, "a number")
+		return math.NaN()
 	}
 }
 
+// str returns a text value, "" for NULL; a date or time gives its day. A
+// value that has no plain text form (a list, a struct, bytes) gives "" and
+// the runner's error.
 func (r *result) str(i int, col string) string {
 	switch v := r.get(i, col).(type) {
 	case nil:
@@ -167,21 +194,40 @@ func (r *result) str(i int, col string) string {
 		return v
 	case time.Time:
 		return v.Format(time.DateOnly)
-	default:
+	case int64, int32, int16, int8, uint64, uint32, uint16, uint8, float64, float32, bool, *big.Int, duckdb.Decimal:
 		return fmt.Sprint(v)
+	default:
+		r.wrongType(i, col, v, "text")
+		return ""
 	}
 }
 
+// date returns a date or timestamp, the zero time for NULL. Another type
+// gives the zero time and the runner's error.
 func (r *result) date(i int, col string) time.Time {
-	if t, ok := r.get(i, col).(time.Time); ok {
-		return t
+	switch v := r.get(i, col).(type) {
+	case nil:
+		return time.Time{}
+	case time.Time:
+		return v
+	default:
+		r.wrongType(i, col, v, "a date")
+		return time.Time{}
 	}
-	return time.Time{}
 }
 
+// flag returns a boolean, false for NULL. Another type, even a number,
+// gives false and the runner's error: 1 AS is_over is a mistake to show.
 func (r *result) flag(i int, col string) bool {
-	b, _ := r.get(i, col).(bool)
-	return b
+	switch v := r.get(i, col).(type) {
+	case nil:
+		return false
+	case bool:
+		return v
+	default:
+		r.wrongType(i, col, v, "a boolean")
+		return false
+	}
 }
 
 // columnsRead lists, per query, the columns the report's Go code reads from
