@@ -459,7 +459,8 @@ func (r *reclassifier) scan(ctx context.Context, name string, w *tableWriter[war
 // that records no agent (Common Log Format) had none, while in the others
 // the agent was logged as "-".
 func hasAgent(row *warehouse.Hit, format string) bool {
-	return row.UserAgent != nil || (format != "common" && format != "vhost_common")
+	k := kindOf(format)
+	return row.UserAgent != nil || k == nil || !k.NoAgent
 }
 
 // diff counts, by column, the derived columns in which b differs from a.
