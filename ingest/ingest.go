@@ -125,7 +125,7 @@ func Ingest(ctx context.Context, args []string, opt Options) (*Summary, error) {
 	prog := &progress{total: total, report: opt.Progress}
 
 	rm := newRowMaker(batch.ID(), opt.Site, opt.KeepIP, secret, site.hosts)
-	pp := startPipe(newSink(batch, site.key), opt.Site)
+	pp := startPipe(newSink(batch, opt.Site, site.key))
 	now := time.Now().UTC()
 	var entries []warehouse.LedgerEntry
 	for _, in := range ins {
@@ -256,6 +256,9 @@ func ingestOne(ctx context.Context, in input, opt Options, led *ledger, rm *rowM
 		return fs, nil
 	}
 	c := pp.chunk()
+	from := origin{in.name, fs.Format}
+	table := -1
+records:
 	for {
 		rec, err := rd.Next()
 		if err == io.EOF {
@@ -268,8 +271,12 @@ func ingestOne(ctx context.Context, in input, opt Options, led *ledger, rm *rowM
 			if len(fs.Samples) < sampleRejects {
 				fs.Samples = append(fs.Samples, pe)
 			}
-			c.rejects = append(c.rejects, rm.reject(pe, in.name, fs.Format))
-			if len(c.rejects) >= bufferRows {
+			full, err := c.add(rejectsTable, rm, pe, from)
+			if err != nil {
+				fs.Err = fmt.Errorf("%s: line %d: %w", in.name, pe.Line, err)
+				break records
+			}
+			if full {
 				pp.send(c)
 				c = pp.chunk()
 			}
@@ -277,22 +284,25 @@ func ingestOne(ctx context.Context, in input, opt Options, led *ledger, rm *rowM
 		case err != nil:
 			fs.Err = fmt.Errorf("%s: reading after line %d: %w (the lines before are in; mend the file and ingest it again for the rest)",
 				in.name, scan.line, err)
+			break records
 		}
-		if err != nil {
-			break
+		if table < 0 || bindings[table].table().Name != rec.Table() {
+			if table = bindingOf(rec.Table()); table < 0 {
+				fs.Err = fmt.Errorf("%s: line %d: no warehouse table %q for %T records", in.name, rec.Position(), rec.Table(), rec)
+				break
+			}
 		}
 		fs.Rows++
 		if fs.Rows%(64<<10) == 0 && ctx.Err() != nil {
 			fs.Err = ctx.Err()
 			break
 		}
-		switch r := rec.(type) {
-		case *Hit:
-			c.hits = append(c.hits, rm.hit(r, in.name))
-		default:
-			panic(fmt.Sprintf("ingest: no table for %T records", rec)) // a reader added without its table
+		full, err := c.add(table, rm, rec, from)
+		if err != nil {
+			fs.Err = fmt.Errorf("%s: line %d: %w", in.name, rec.Position(), err)
+			break
 		}
-		if len(c.hits) == cap(c.hits) {
+		if full {
 			pp.send(c)
 			c = pp.chunk()
 		}
