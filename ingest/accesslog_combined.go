@@ -345,3 +345,69 @@ func parseCLFTime(b []byte) (time.Time, error) {
 	}
 	return t.Add(-off), nil
 }
+
+var _ Reader = (*lineReader)(nil)
+
+// openAccessLog is the reader of every access log kind: the parser decides
+// the variant line by line.
+func openAccessLog(name string, scan *lineScanner) Reader {
+	return &lineReader{name: name, scan: scan, parse: newCombinedParser().parse}
+}
+
+// accessLogIs detects the access log variant named variant.
+func accessLogIs(variant string) func(head []byte) bool {
+	return func(head []byte) bool { return detectAccessLog(head) == variant }
+}
+
+// detectLines is how many non-empty lines detection looks at.
+const detectLines = 20
+
+// detectAccessLog recognises the Combined and Common formats and their vhost
+// variants when the combined parser reads most of the first lines.
+func detectAccessLog(head []byte) string {
+	lines := bytes.Split(head, []byte("\n"))
+	if len(lines) > 1 && !bytes.HasSuffix(head, []byte("\n")) {
+		lines = lines[:len(lines)-1] // cut off by the length of head
+	}
+	p := newCombinedParser()
+	var h Hit
+	tried, ok, vhost, agent := 0, 0, 0, 0
+	for _, l := range lines {
+		l = bytes.TrimSuffix(l, []byte("\r"))
+		if len(bytes.TrimSpace(l)) == 0 {
+			continue
+		}
+		if tried++; tried > detectLines {
+			break
+		}
+		if p.parse(l, &h) != nil {
+			continue
+		}
+		ok++
+		if h.VHost != "" {
+			vhost++
+		}
+		if h.UserAgent != "" || h.Referrer != "" || hasQuotedTail(l) {
+			agent++
+		}
+	}
+	if tried == 0 || ok*2 < tried {
+		return ""
+	}
+	switch {
+	case vhost*2 > ok && agent > 0:
+		return "vhost_combined"
+	case vhost*2 > ok:
+		return "vhost_common"
+	case agent > 0:
+		return "combined"
+	}
+	return "common"
+}
+
+// hasQuotedTail reports whether a line ends in a quoted field ("-" referrer
+// and agent leave Referrer and UserAgent empty, yet the line is Combined).
+func hasQuotedTail(l []byte) bool {
+	l = bytes.TrimRight(l, " ")
+	return len(l) > 0 && l[len(l)-1] == '"'
+}

@@ -1,90 +1,89 @@
 package ingest
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 )
 
-// Formats that --format accepts. The access log variants share one parser,
-// which decides the variant line by line; the name detection gives is kept
-// in the ledger and rejects so that a user can see what was recognised.
-var Formats = []string{"combined", "common", "vhost_combined", "vhost_common"}
+// Mode is how a source's records relate to what is already in.
+type Mode int
+
+const (
+	// Stream sources grow by appending (logs): the ledger skips the bytes
+	// already in and reads the rest.
+	Stream Mode = iota
+	// Snapshot sources are whole exports of an account, each row known by
+	// its natural key (SPEC, "Sources"). No kind is a snapshot yet.
+	Snapshot
+)
+
+// Kind is a kind of source: the one place a kind is named. Adding a kind
+// is one entry here, its reader file and its table's schema.
+type Kind struct {
+	Name  string // as --format takes it and the ledger and rejects keep it
+	Table string // the warehouse table its records go to
+	Mode  Mode
+	// Detect reports whether an input's first bytes (up to 4 KiB) are of
+	// this kind. Kinds are tried in order: put the most specific first (the
+	// access log variants exclude each other).
+	Detect func(head []byte) bool
+	// Open returns the reader of an input of this kind.
+	Open func(name string, scan *lineScanner) Reader
+	// ClientFirst: the kind's lines start with the client address (after
+	// a vhost field, if any), which rejects mask.
+	ClientFirst bool
+	// NoAgent: the kind records no user agent at all, so files from before
+	// the has_agent column are given has_agent false for it.
+	NoAgent bool
+}
+
+// kinds are the kinds of source cmpulse reads. The access log variants share
+// one parser, which decides the variant line by line; the name detection
+// gives is kept in the ledger and rejects so that a user can see what was
+// recognised.
+var kinds = []Kind{
+	{Name: "combined", Table: "hits", Mode: Stream, Detect: accessLogIs("combined"), Open: openAccessLog, ClientFirst: true},
+	{Name: "common", Table: "hits", Mode: Stream, Detect: accessLogIs("common"), Open: openAccessLog, ClientFirst: true, NoAgent: true},
+	{Name: "vhost_combined", Table: "hits", Mode: Stream, Detect: accessLogIs("vhost_combined"), Open: openAccessLog, ClientFirst: true},
+	{Name: "vhost_common", Table: "hits", Mode: Stream, Detect: accessLogIs("vhost_common"), Open: openAccessLog, ClientFirst: true, NoAgent: true},
+}
+
+// Formats that --format accepts, from kinds.
+var Formats = kindNames()
+
+func kindNames() []string {
+	names := make([]string, len(kinds))
+	for i, k := range kinds {
+		names[i] = k.Name
+	}
+	return names
+}
+
+// kindOf returns the kind named name, or nil.
+func kindOf(name string) *Kind {
+	for i := range kinds {
+		if kinds[i].Name == name {
+			return &kinds[i]
+		}
+	}
+	return nil
+}
 
 // newReader returns the reader for a named format.
 func newReader(format, name string, scan *lineScanner) (Reader, error) {
-	switch format {
-	case "combined", "common", "vhost_combined", "vhost_common":
-		return &lineReader{name: name, scan: scan, parse: newCombinedParser().parse}, nil
+	k := kindOf(format)
+	if k == nil || k.Open == nil {
+		return nil, fmt.Errorf("unknown format %q (known: %s)", format, strings.Join(Formats, ", "))
 	}
-	return nil, fmt.Errorf("unknown format %q (known: %s)", format, strings.Join(Formats, ", "))
-}
-
-// detectors name the format of an input from its first bytes (up to 4 KiB),
-// or return "". They are tried in order: put the most specific first.
-var detectors = []func(head []byte) string{
-	detectAccessLog,
+	return k.Open(name, scan), nil
 }
 
 // detect names the format of an input, or returns "" when no reader knows it.
 func detect(head []byte) string {
-	for _, d := range detectors {
-		if f := d(head); f != "" {
-			return f
+	for _, k := range kinds {
+		if k.Detect != nil && k.Detect(head) {
+			return k.Name
 		}
 	}
 	return ""
-}
-
-// detectLines is how many non-empty lines detection looks at.
-const detectLines = 20
-
-// detectAccessLog recognises the Combined and Common formats and their vhost
-// variants when the combined parser reads most of the first lines.
-func detectAccessLog(head []byte) string {
-	lines := bytes.Split(head, []byte("\n"))
-	if len(lines) > 1 && !bytes.HasSuffix(head, []byte("\n")) {
-		lines = lines[:len(lines)-1] // cut off by the length of head
-	}
-	p := newCombinedParser()
-	var h Hit
-	tried, ok, vhost, agent := 0, 0, 0, 0
-	for _, l := range lines {
-		l = bytes.TrimSuffix(l, []byte("\r"))
-		if len(bytes.TrimSpace(l)) == 0 {
-			continue
-		}
-		if tried++; tried > detectLines {
-			break
-		}
-		if p.parse(l, &h) != nil {
-			continue
-		}
-		ok++
-		if h.VHost != "" {
-			vhost++
-		}
-		if h.UserAgent != "" || h.Referrer != "" || hasQuotedTail(l) {
-			agent++
-		}
-	}
-	if tried == 0 || ok*2 < tried {
-		return ""
-	}
-	switch {
-	case vhost*2 > ok && agent > 0:
-		return "vhost_combined"
-	case vhost*2 > ok:
-		return "vhost_common"
-	case agent > 0:
-		return "combined"
-	}
-	return "common"
-}
-
-// hasQuotedTail reports whether a line ends in a quoted field ("-" referrer
-// and agent leave Referrer and UserAgent empty, yet the line is Combined).
-func hasQuotedTail(l []byte) bool {
-	l = bytes.TrimRight(l, " ")
-	return len(l) > 0 && l[len(l)-1] == '"'
 }

@@ -74,13 +74,8 @@ var ErrUsage = errors.New("usage")
 // Inputs that cannot be read are reported in their FileSummary and the rest
 // go on; the returned error is for what stops the whole batch.
 func Ingest(ctx context.Context, args []string, opt Options) (*Summary, error) {
-	if !siteName.MatchString(opt.Site) {
-		return nil, fmt.Errorf("%w: site %q: use a host-like name (letters, digits, '.', '-', '_')", ErrUsage, opt.Site)
-	}
-	if opt.Format != "" {
-		if _, err := newReader(opt.Format, "", nil); err != nil {
-			return nil, fmt.Errorf("%w: %v", ErrUsage, err)
-		}
+	if err := checkOptions(opt); err != nil {
+		return nil, err
 	}
 	ins, errs := expand(args)
 	sum := &Summary{}
@@ -96,24 +91,68 @@ func Ingest(ctx context.Context, args []string, opt Options) (*Summary, error) {
 		return sum, err
 	}
 	defer wh.Close()
-	secret, err := wh.Secret()
+	r, err := begin(wh, opt, ins)
 	if err != nil {
 		return sum, err
+	}
+	defer r.batch.Abort() // does nothing once committed
+
+	entries, err := r.readAll(ctx, ins, sum)
+	if err != nil {
+		return sum, err // interrupted or not written: the batch is discarded
+	}
+	if len(entries) == 0 {
+		return sum, nil // nothing new: leave no empty batch behind
+	}
+	if err := r.commit(entries); err != nil {
+		return sum, err
+	}
+	sum.Batch = r.batch.ID()
+	return sum, nil
+}
+
+// checkOptions refuses a site name or a format that cannot be right.
+func checkOptions(opt Options) error {
+	if !siteName.MatchString(opt.Site) {
+		return fmt.Errorf("%w: site %q: use a host-like name (letters, digits, '.', '-', '_')", ErrUsage, opt.Site)
+	}
+	if opt.Format != "" {
+		if _, err := newReader(opt.Format, "", nil); err != nil {
+			return fmt.Errorf("%w: %v", ErrUsage, err)
+		}
+	}
+	return nil
+}
+
+// ingestRun is one run of Ingest: what the reading of every input shares.
+type ingestRun struct {
+	opt   Options
+	batch *warehouse.Batch
+	led   *ledger
+	site  ingestSite
+	rm    *rowMaker
+	prog  *progress
+}
+
+// begin reads what the warehouse knows (its key, ledger and site state)
+// and starts the batch.
+func begin(wh *warehouse.Warehouse, opt Options, ins []input) (*ingestRun, error) {
+	secret, err := wh.Secret()
+	if err != nil {
+		return nil, err
 	}
 	led, err := loadLedger(wh.Dir())
 	if err != nil {
-		return sum, err
+		return nil, err
 	}
 	site, err := siteForIngest(wh.Dir(), opt.Site, opt.Hosts)
 	if err != nil {
-		return sum, err
+		return nil, err
 	}
 	batch, err := wh.Begin()
 	if err != nil {
-		return sum, err
+		return nil, err
 	}
-	defer batch.Abort() // does nothing once committed
-
 	var total int64
 	for _, in := range ins {
 		if in.size < 0 {
@@ -122,73 +161,67 @@ func Ingest(ctx context.Context, args []string, opt Options) (*Summary, error) {
 		}
 		total += in.size
 	}
-	prog := &progress{total: total, report: opt.Progress}
+	return &ingestRun{
+		opt:   opt,
+		batch: batch,
+		led:   led,
+		site:  site,
+		rm:    newRowMaker(batch.ID(), opt.Site, opt.KeepIP, secret, site.hosts),
+		prog:  &progress{total: total, report: opt.Progress},
+	}, nil
+}
 
-	rm := newRowMaker(batch.ID(), opt.Site, opt.KeepIP, secret, site.hosts)
-	pp := startPipe(newSink(batch, site.key), opt.Site)
+// readAll reads every input into the batch's files, and returns the ledger
+// entries of what it read.
+func (r *ingestRun) readAll(ctx context.Context, ins []input, sum *Summary) ([]warehouse.LedgerEntry, error) {
+	pp := startPipe(newSink(r.batch, r.opt.Site, r.site.key))
 	now := time.Now().UTC()
 	var entries []warehouse.LedgerEntry
 	for _, in := range ins {
 		if err := ctx.Err(); err != nil {
 			pp.close()
-			return sum, err
+			return nil, err
 		}
-		fs, entry := ingestOne(ctx, in, opt, led, rm, pp, prog)
+		fs, entry := ingestOne(ctx, in, r.opt, r.led, r.rm, pp, r.prog)
 		sum.Files = append(sum.Files, fs)
 		if entry != nil {
-			entry.Batch, entry.IngestedAt, entry.Site = batch.ID(), now, opt.Site
-			led.add(*entry) // the same stream given twice in one run counts once
+			entry.Batch, entry.IngestedAt, entry.Site = r.batch.ID(), now, r.opt.Site
+			r.led.add(*entry) // the same stream given twice in one run counts once
 			entries = append(entries, *entry)
 		}
 	}
 	if err := pp.close(); err != nil {
-		return sum, err
+		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
-		return sum, err // interrupted: the batch is discarded
+		return nil, err
 	}
-	if len(entries) == 0 {
-		return sum, nil // nothing new: leave no empty batch behind
+	return entries, nil
+}
+
+// commit records the ledger entries and the site's state, and commits.
+func (r *ingestRun) commit(entries []warehouse.LedgerEntry) error {
+	if err := writeLedger(r.batch, entries); err != nil {
+		return err
 	}
-	if err := writeLedger(batch, entries); err != nil {
-		return sum, err
-	}
-	if site.changed {
-		if err := batch.WriteSite(opt.Site, site.next); err != nil {
-			return sum, err
+	if r.site.changed {
+		if err := r.batch.WriteSite(r.opt.Site, r.site.next); err != nil {
+			return err
 		}
 	}
-	if err := batch.Commit(); err != nil {
-		return sum, err
-	}
-	sum.Batch = batch.ID()
-	return sum, nil
+	return r.batch.Commit()
 }
 
 // ingestOne reads one input into the pipe. Problems with the input go into
 // the summary; failures to write surface when the pipe is closed.
 func ingestOne(ctx context.Context, in input, opt Options, led *ledger, rm *rowMaker, pp *pipe, prog *progress) (FileSummary, *warehouse.LedgerEntry) {
 	fs := FileSummary{Name: in.name}
-	if err := in.verifyGzip(); err != nil {
+	op, head, err := openInput(in, opt.Stdin, prog)
+	if err != nil || op == nil {
 		fs.Err = err
-		return fs, nil
+		return fs, nil // op nil: empty, nothing to do, nothing to remember
 	}
-	op, err := in.open(opt.Stdin, prog)
-	if err != nil {
-		fs.Err = err
-		return fs, nil
-	}
-	defer op.closer.Close()
-
-	head, err := op.r.Peek(headLen)
-	if err != nil && !errors.Is(err, io.EOF) {
-		fs.Err = fmt.Errorf("reading %s: %w", in.name, err)
-		return fs, nil
-	}
-	if len(head) == 0 {
-		return fs, nil // empty: nothing to do, nothing to remember
-	}
-	head = append([]byte(nil), head...)
+	defer func() { op.closer.Close() }() // op may be reopened
 
 	fs.Format = opt.Format
 	if fs.Format == "" {
@@ -200,54 +233,16 @@ func ingestOne(ctx context.Context, in input, opt Options, led *ledger, rm *rowM
 		}
 	}
 
-	// Skip what the ledger says is in, after checking it byte for byte.
 	h := newPrefixHash()
-	var known point
-	if pts := led.points(head, opt.Site); len(pts) > 0 {
-		best, read, lines, prefix, err := match(op.r, h, pts)
-		if err != nil {
-			fs.Err = fmt.Errorf("reading %s: %w", in.name, err)
-			return fs, nil
-		}
-		if prefix {
-			fs.Already = lines // a shorter copy of a stream that is in
-			return fs, nil
-		}
-		known = best
-		if read != known.off {
-			// Read past the verified prefix: read again up to its end.
-			if in.path == "" {
-				fs.Err = fmt.Errorf("%s: starts like a stream already ingested but differs from it; save it to a file and ingest that", in.name)
-				return fs, nil
-			}
-			op.closer.Close()
-			if op, err = in.open(nil, nil); err != nil {
-				fs.Err = err
-				return fs, nil
-			}
-			defer op.closer.Close()
-			h.Reset()
-			if _, err := io.CopyN(h, op.r, known.off); err != nil {
-				fs.Err = fmt.Errorf("reading %s: %w", in.name, err)
-				return fs, nil
-			}
-		}
+	known, already, err := skipKnown(in, &op, h, led.points(head, opt.Site))
+	if err != nil || already {
+		fs.Err, fs.Already = err, known.lines
+		return fs, nil
 	}
 	fs.Already = known.lines
 	start, first := known.off, known.lines+1
-
 	if known.partial {
-		// The stream's last line was read before it had its newline (the
-		// file was being written). Its rest is part of a line already in,
-		// not a line of its own: skip it.
-		rest, err := op.r.ReadSlice('\n')
-		for errors.Is(err, bufio.ErrBufferFull) {
-			h.Write(rest)
-			start += int64(len(rest))
-			rest, err = op.r.ReadSlice('\n')
-		}
-		h.Write(rest)
-		start += int64(len(rest))
+		start += skipRest(op.r, h)
 	}
 	scan := newLineScanner(op.r, h, first, start)
 	rd, err := newReader(fs.Format, in.name, scan)
@@ -255,59 +250,154 @@ func ingestOne(ctx context.Context, in input, opt Options, led *ledger, rm *rowM
 		fs.Err = err
 		return fs, nil
 	}
+	readRecords(ctx, rd, scan, &fs, rm, pp)
+	if scan.off == start {
+		return fs, nil
+	}
+	return fs, ledgerEntry(&fs, head, h, scan, start, first)
+}
+
+// openInput opens an input and returns its first bytes (up to headLen); a
+// nil *opened for an empty input.
+func openInput(in input, stdin io.Reader, prog *progress) (*opened, []byte, error) {
+	if err := in.verifyGzip(); err != nil {
+		return nil, nil, err
+	}
+	op, err := in.open(stdin, prog)
+	if err != nil {
+		return nil, nil, err
+	}
+	head, err := op.r.Peek(headLen)
+	if err != nil && !errors.Is(err, io.EOF) {
+		op.closer.Close()
+		return nil, nil, fmt.Errorf("reading %s: %w", in.name, err)
+	}
+	if len(head) == 0 {
+		op.closer.Close()
+		return nil, nil, nil
+	}
+	return op, append([]byte(nil), head...), nil
+}
+
+// skipKnown skips what the ledger says is in, after checking it byte for
+// byte, and returns the point reached. already says the input is a shorter
+// copy of a stream that is in (known.lines of its lines). The input may be
+// reopened in *op to read up to the point again.
+func skipKnown(in input, op **opened, h hash.Hash, pts []point) (known point, already bool, err error) {
+	if len(pts) == 0 {
+		return point{}, false, nil
+	}
+	best, read, lines, prefix, err := match((*op).r, h, pts)
+	if err != nil {
+		return point{}, false, fmt.Errorf("reading %s: %w", in.name, err)
+	}
+	if prefix {
+		return point{lines: lines}, true, nil
+	}
+	if read == best.off {
+		return best, false, nil
+	}
+	// Read past the verified prefix: read again up to its end.
+	if in.path == "" {
+		return point{}, false, fmt.Errorf("%s: starts like a stream already ingested but differs from it; save it to a file and ingest that", in.name)
+	}
+	(*op).closer.Close()
+	reopened, err := in.open(nil, nil)
+	if err != nil {
+		*op = &opened{closer: io.NopCloser(nil)} // already closed
+		return point{}, false, err
+	}
+	*op = reopened
+	h.Reset()
+	if _, err := io.CopyN(h, reopened.r, best.off); err != nil {
+		return point{}, false, fmt.Errorf("reading %s: %w", in.name, err)
+	}
+	return best, false, nil
+}
+
+// skipRest skips the rest of a line that was read before it had its
+// newline (the file was being written): it is part of a line already in,
+// not a line of its own. It returns the bytes skipped.
+func skipRest(r *bufio.Reader, h hash.Hash) int64 {
+	var n int64
+	rest, err := r.ReadSlice('\n')
+	for errors.Is(err, bufio.ErrBufferFull) {
+		h.Write(rest)
+		n += int64(len(rest))
+		rest, err = r.ReadSlice('\n')
+	}
+	h.Write(rest)
+	return n + int64(len(rest))
+}
+
+// readRecords reads every record of rd into the pipe, counting rows and
+// rejects in fs.
+func readRecords(ctx context.Context, rd Reader, scan *lineScanner, fs *FileSummary, rm *rowMaker, pp *pipe) {
 	c := pp.chunk()
+	from := origin{fs.Name, fs.Format}
+	table := -1
 	for {
 		rec, err := rd.Next()
 		if err == io.EOF {
 			break
 		}
 		var pe *ParseError
-		switch {
-		case errors.As(err, &pe):
+		if errors.As(err, &pe) {
 			fs.Rejects++
 			if len(fs.Samples) < sampleRejects {
 				fs.Samples = append(fs.Samples, pe)
 			}
-			c.rejects = append(c.rejects, rm.reject(pe, in.name, fs.Format))
-			if len(c.rejects) >= bufferRows {
-				pp.send(c)
-				c = pp.chunk()
+			if c, err = addRow(c, pp, rejectsTable, rm, pe, from); err != nil {
+				fs.Err = fmt.Errorf("%s: line %d: %w", fs.Name, pe.Line, err)
+				break
 			}
 			continue
-		case err != nil:
-			fs.Err = fmt.Errorf("%s: reading after line %d: %w (the lines before are in; mend the file and ingest it again for the rest)",
-				in.name, scan.line, err)
 		}
 		if err != nil {
+			fs.Err = fmt.Errorf("%s: reading after line %d: %w (the lines before are in; mend the file and ingest it again for the rest)",
+				fs.Name, scan.line, err)
 			break
+		}
+		if table < 0 || bindings[table].table().Name != rec.Table() {
+			if table = bindingOf(rec.Table()); table < 0 {
+				fs.Err = fmt.Errorf("%s: line %d: no warehouse table %q for %T records", fs.Name, rec.Position(), rec.Table(), rec)
+				break
+			}
 		}
 		fs.Rows++
 		if fs.Rows%(64<<10) == 0 && ctx.Err() != nil {
 			fs.Err = ctx.Err()
 			break
 		}
-		switch r := rec.(type) {
-		case *Hit:
-			c.hits = append(c.hits, rm.hit(r, in.name))
-		default:
-			panic(fmt.Sprintf("ingest: no table for %T records", rec)) // a reader added without its table
-		}
-		if len(c.hits) == cap(c.hits) {
-			pp.send(c)
-			c = pp.chunk()
+		if c, err = addRow(c, pp, table, rm, rec, from); err != nil {
+			fs.Err = fmt.Errorf("%s: line %d: %w", fs.Name, rec.Position(), err)
+			break
 		}
 	}
 	pp.send(c)
 	fs.Lines = fs.Rows + fs.Rejects
-	if scan.off == start {
-		return fs, nil
+}
+
+// addRow adds the row of rec to the table at index i of bindings, handing
+// the chunk to the writer when it is full; it returns the chunk to go on
+// filling.
+func addRow(c *chunk, pp *pipe, i int, rm *rowMaker, rec any, from origin) (*chunk, error) {
+	full, err := c.add(i, rm, rec, from)
+	if err != nil || !full {
+		return c, err
 	}
+	pp.send(c)
+	return pp.chunk(), nil
+}
+
+// ledgerEntry is what the ledger keeps of an input read from start.
+func ledgerEntry(fs *FileSummary, head []byte, h hash.Hash, scan *lineScanner, start, first int64) *warehouse.LedgerEntry {
 	n := int64(len(head))
 	if n > scan.off {
 		n = scan.off
 	}
-	return fs, &warehouse.LedgerEntry{
-		Source:      in.name,
+	return &warehouse.LedgerEntry{
+		Source:      fs.Name,
 		Format:      fs.Format,
 		HeadLen:     n,
 		HeadHash:    hashHex(head[:n]),

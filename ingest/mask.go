@@ -20,15 +20,12 @@ import (
 // address ("Chrome/124.0.0.0") is masked too: the mask errs on the side of
 // privacy.
 
-// accessLogFormats are the formats whose lines start with the client.
-var accessLogFormats = map[string]bool{"combined": true, "common": true, "vhost_combined": true, "vhost_common": true}
-
 // maskRaw returns raw with its client addresses masked. truncated says
 // that raw was cut at maxRaw, so that an address at its very end may be
 // incomplete.
 func (m *rowMaker) maskRaw(raw, format string, truncated bool) string {
 	cs, ce := -1, -1
-	if accessLogFormats[format] {
+	if k := kindOf(format); k != nil && k.ClientFirst {
 		cs, ce = clientSpan(raw)
 	}
 	var b strings.Builder

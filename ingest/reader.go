@@ -11,8 +11,8 @@ import (
 // cannot be read is returned as a *ParseError; the reader stays usable and
 // the caller keeps the bad record as a reject. Any other error ends the input.
 //
-// New formats implement Reader in a file of their own and add one case to
-// newReader and one to detect (format.go).
+// New formats implement Reader in a file of their own, with a
+// `var _ Reader = ...` beside it, and add one entry to kinds (format.go).
 type Reader interface {
 	Next() (Record, error)
 }

@@ -9,7 +9,6 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/parquet-go/parquet-go"
@@ -393,7 +392,7 @@ func newCounts() counts { return counts{byColumn: make([]int64, len(derivedColum
 // scan reads a hits file, derives each row's columns again and counts the
 // changes; with w it writes every row, re-derived, to w; with stop it ends
 // at the first changed row.
-func (r *reclassifier) scan(ctx context.Context, name string, w *tableWriter[warehouse.Hit], c *counts, stop bool) error {
+func (r *reclassifier) scan(ctx context.Context, name string, w *fileWriter[warehouse.Hit], c *counts, stop bool) error {
 	f, err := os.Open(name)
 	if err != nil {
 		return fmt.Errorf("reading %s: %w", name, err)
@@ -459,7 +458,8 @@ func (r *reclassifier) scan(ctx context.Context, name string, w *tableWriter[war
 // that records no agent (Common Log Format) had none, while in the others
 // the agent was logged as "-".
 func hasAgent(row *warehouse.Hit, format string) bool {
-	return row.UserAgent != nil || (format != "common" && format != "vhost_common")
+	k := kindOf(format)
+	return row.UserAgent != nil || k == nil || !k.NoAgent
 }
 
 // diff counts, by column, the derived columns in which b differs from a.
@@ -476,7 +476,11 @@ func diff(a, b *warehouse.Hit, by []int64) bool {
 
 // newFile creates the replacement of the file rel in the current batch,
 // beginning one if needed: same partition folder, a name of the batch.
-func (r *reclassifier) newFile(rel string) (*tableWriter[warehouse.Hit], error) {
+func (r *reclassifier) newFile(rel string) (*fileWriter[warehouse.Hit], error) {
+	part, err := warehouse.Hits.PartitionOf(rel)
+	if err != nil {
+		return nil, fmt.Errorf("rewriting %s: %w", rel, err)
+	}
 	if r.batch == nil {
 		b, err := r.wh.Begin()
 		if err != nil {
@@ -487,16 +491,8 @@ func (r *reclassifier) newFile(rel string) (*tableWriter[warehouse.Hit], error) 
 	dir := path.Dir(rel)
 	n := r.names[dir]
 	r.names[dir] = n + 1
-	name := r.batch.ID()
-	if n > 0 {
-		name += "-" + strconv.Itoa(n)
-	}
-	w, err := newTableWriter[warehouse.Hit](r.batch, dir+"/"+name+".parquet")
-	if err != nil {
-		return nil, err
-	}
-	w.w.SetKeyValueMetadata(metaClassification, r.plan.key)
-	return w, nil
+	return newFileWriter[warehouse.Hit](r.batch, warehouse.Hits.File(part, fileName(r.batch.ID(), n)),
+		[2]string{metaClassification, r.plan.key})
 }
 
 // commit commits the batch in progress. The last one also records the

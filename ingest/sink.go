@@ -71,30 +71,33 @@ type createdByOption string
 
 func (c createdByOption) ConfigureWriter(cfg *parquet.WriterConfig) { cfg.CreatedBy = string(c) }
 
-// tableWriter writes one table's rows of one partition into the batch.
-// A partition that is closed and reopened gets a second file.
-type tableWriter[T any] struct {
+// fileWriter writes rows of type T into one file of the batch.
+type fileWriter[T any] struct {
 	f    *os.File
 	w    *parquet.GenericWriter[T]
 	buf  []T
 	used int64 // for least-recently-used closing
 }
 
-// newTableWriter opens rel in the batch with a writer of its own. Writers
+// newFileWriter opens rel in the batch with a writer of its own, and gives
+// the file the key-value metadata meta (pairs of key and value). Writers
 // are not reused across files: parquet-go v0.32's GenericWriter.Reset
 // empties path_in_schema in the column chunks of every later file
 // (parquet-go issue 602), which Athena, Spark and hyparquet refuse.
 // TestParquetFilesValid checks every file for it.
-func newTableWriter[T any](b *warehouse.Batch, rel string) (*tableWriter[T], error) {
+func newFileWriter[T any](b *warehouse.Batch, rel string, meta ...[2]string) (*fileWriter[T], error) {
 	f, err := b.Create(rel)
 	if err != nil {
 		return nil, err
 	}
 	w := parquet.NewGenericWriter[T](f, writerOptions()...)
-	return &tableWriter[T]{f: f, w: w, buf: make([]T, 0, bufferRows)}, nil
+	for _, kv := range meta {
+		w.SetKeyValueMetadata(kv[0], kv[1])
+	}
+	return &fileWriter[T]{f: f, w: w, buf: make([]T, 0, bufferRows)}, nil
 }
 
-func (t *tableWriter[T]) add(row T) error {
+func (t *fileWriter[T]) add(row T) error {
 	t.buf = append(t.buf, row)
 	if len(t.buf) == cap(t.buf) {
 		return t.flush()
@@ -102,7 +105,7 @@ func (t *tableWriter[T]) add(row T) error {
 	return nil
 }
 
-func (t *tableWriter[T]) flush() error {
+func (t *fileWriter[T]) flush() error {
 	if len(t.buf) == 0 {
 		return nil
 	}
@@ -115,7 +118,7 @@ func (t *tableWriter[T]) flush() error {
 }
 
 // close finishes the file.
-func (t *tableWriter[T]) close() error {
+func (t *fileWriter[T]) close() error {
 	err := t.flush()
 	if cerr := t.w.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("writing %s: %w", t.f.Name(), cerr)
@@ -126,18 +129,13 @@ func (t *tableWriter[T]) close() error {
 	return err
 }
 
-// partition is a (site, UTC date) of the hits table.
-type partition struct {
-	site string
-	day  int64 // days since the Unix epoch
-}
-
-// chunk is a run of rows on their way from a reader to the writers. Reading
-// and writing run on two goroutines, so that parsing and hashing overlap
-// with Parquet encoding and compression.
-type chunk struct {
-	hits    []warehouse.Hit
-	rejects []warehouse.Reject
+// fileName names the n-th file (from 0) a batch writes in one partition
+// folder: a partition that is closed and reopened gets a second file.
+func fileName(batch string, n int) string {
+	if n > 0 {
+		return batch + "-" + strconv.Itoa(n)
+	}
+	return batch
 }
 
 // rowMaker turns records into warehouse rows, on the reading goroutine.
@@ -256,100 +254,238 @@ func (m *rowMaker) reject(e *ParseError, source, format string) warehouse.Reject
 	}
 }
 
-// sink writes rows into the batch's Parquet files, on the writing goroutine.
+// sink writes rows into the batch's Parquet files, on the writing goroutine:
+// a partitioned writer per table, indexed as bindings.
 type sink struct {
 	batch   *warehouse.Batch
+	at      warehouse.At
 	key     string // classification key, kept in every hits file's metadata
-	hits    map[partition]*tableWriter[warehouse.Hit]
-	files   map[partition]int // files created per partition, to name the next
-	clock   int64
-	rejects *tableWriter[warehouse.Reject]
+	writers []tableSink
 }
 
-func newSink(b *warehouse.Batch, key string) *sink {
-	return &sink{batch: b, key: key, hits: map[partition]*tableWriter[warehouse.Hit]{}, files: map[partition]int{}}
+func newSink(b *warehouse.Batch, site, key string) *sink {
+	return &sink{batch: b, at: warehouse.At{Site: site, Time: time.Now().UTC()}, key: key, writers: make([]tableSink, len(bindings))}
 }
 
-func (s *sink) write(site string, c *chunk) error {
-	for _, row := range c.hits {
-		w, err := s.writer(partition{site, floorDiv(row.TS.Unix(), 86400)})
-		if err != nil {
-			return err
+func (s *sink) write(c *chunk) error {
+	for i, rows := range c.tables {
+		if rows == nil || rows.len() == 0 {
+			continue
 		}
-		if err := w.add(row); err != nil {
-			return err
+		if s.writers[i] == nil {
+			s.writers[i] = bindings[i].newWriter(s)
 		}
-	}
-	for _, row := range c.rejects {
-		if s.rejects == nil {
-			date := time.Now().UTC().Format(time.DateOnly)
-			w, err := newTableWriter[warehouse.Reject](s.batch,
-				warehouse.RejectsDir+"/date="+date+"/"+s.batch.ID()+".parquet")
-			if err != nil {
-				return err
-			}
-			s.rejects = w
-		}
-		if err := s.rejects.add(row); err != nil {
+		if err := s.writers[i].write(rows); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (s *sink) writer(p partition) (*tableWriter[warehouse.Hit], error) {
-	s.clock++
-	if w, ok := s.hits[p]; ok {
-		w.used = s.clock
+// close finishes every file of the sink.
+func (s *sink) close() error {
+	var first error
+	for i, w := range s.writers {
+		if w == nil {
+			continue
+		}
+		if err := w.close(); err != nil && first == nil {
+			first = err
+		}
+		s.writers[i] = nil
+	}
+	return first
+}
+
+// tableSink writes one table's rows, whatever their type.
+type tableSink interface {
+	write(rows tableRows) error
+	close() error
+}
+
+// partitioned writes one table's rows, a file per partition of the table,
+// with at most maxOpen files open at once.
+type partitioned[T any, K comparable] struct {
+	batch *warehouse.Batch
+	table *warehouse.TableOf[T, K]
+	at    warehouse.At
+	meta  [][2]string
+	open  map[K]*fileWriter[T]
+	files map[K]int // files created per partition, to name the next
+	clock int64
+}
+
+func newPartitioned[T any, K comparable](s *sink, t *warehouse.TableOf[T, K], meta ...[2]string) *partitioned[T, K] {
+	return &partitioned[T, K]{batch: s.batch, table: t, at: s.at, meta: meta, open: map[K]*fileWriter[T]{}, files: map[K]int{}}
+}
+
+func (p *partitioned[T, K]) write(rows tableRows) error {
+	rs, ok := rows.(*rowsOf[T])
+	if !ok {
+		return fmt.Errorf("writing %s: rows of type %T", p.table.Name, rows)
+	}
+	for i := range rs.rows {
+		w, err := p.writer(p.table.Key(&rs.rows[i], p.at))
+		if err != nil {
+			return err
+		}
+		if err := w.add(rs.rows[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (p *partitioned[T, K]) writer(k K) (*fileWriter[T], error) {
+	p.clock++
+	if w, ok := p.open[k]; ok {
+		w.used = p.clock
 		return w, nil
 	}
-	if len(s.hits) >= maxOpen {
-		var lru partition
+	if len(p.open) >= maxOpen {
+		var lru K
 		oldest := int64(-1)
-		for k, w := range s.hits {
+		for k, w := range p.open {
 			if oldest < 0 || w.used < oldest {
 				lru, oldest = k, w.used
 			}
 		}
-		if err := s.hits[lru].close(); err != nil {
+		if err := p.open[lru].close(); err != nil {
 			return nil, err
 		}
-		delete(s.hits, lru)
+		delete(p.open, lru)
 	}
-	n := s.files[p]
-	s.files[p] = n + 1
-	name := s.batch.ID()
-	if n > 0 {
-		name += "-" + strconv.Itoa(n)
-	}
-	date := time.Unix(p.day*86400, 0).UTC().Format(time.DateOnly)
-	w, err := newTableWriter[warehouse.Hit](s.batch,
-		warehouse.HitsDir+"/site="+p.site+"/date="+date+"/"+name+".parquet")
+	n := p.files[k]
+	p.files[k] = n + 1
+	w, err := newFileWriter[T](p.batch, p.table.File(p.table.Values(k), fileName(p.batch.ID(), n)), p.meta...)
 	if err != nil {
 		return nil, err
 	}
-	w.w.SetKeyValueMetadata(metaClassification, s.key)
-	w.used = s.clock
-	s.hits[p] = w
+	w.used = p.clock
+	p.open[k] = w
 	return w, nil
 }
 
-// close finishes every file of the sink.
-func (s *sink) close() error {
+func (p *partitioned[T, K]) close() error {
 	var first error
-	for p, w := range s.hits {
+	for k, w := range p.open {
 		if err := w.close(); err != nil && first == nil {
 			first = err
 		}
-		delete(s.hits, p)
-	}
-	if s.rejects != nil {
-		if err := s.rejects.close(); err != nil && first == nil {
-			first = err
-		}
-		s.rejects = nil
+		delete(p.open, k)
 	}
 	return first
+}
+
+// origin is where the records being turned into rows come from.
+type origin struct{ name, format string }
+
+// binding ties a warehouse table to ingest: how a record of it becomes a
+// row, and how its rows are written.
+type binding interface {
+	table() *warehouse.Table
+	// add appends the row of rec to rows (nil: a new buffer), and
+	// reports whether the buffer is full.
+	add(rows tableRows, m *rowMaker, rec any, from origin) (tableRows, bool, error)
+	newWriter(s *sink) tableSink
+}
+
+// bind is a binding of records R to rows T of a table partitioned by K.
+type bind[R any, T any, K comparable] struct {
+	t   *warehouse.TableOf[T, K]
+	row func(m *rowMaker, rec R, from origin) T
+	// classified: the files keep the classification key they were derived
+	// with, which reclassify compares.
+	classified bool
+}
+
+func (b bind[R, T, K]) table() *warehouse.Table { return b.t.Table }
+
+func (b bind[R, T, K]) add(rows tableRows, m *rowMaker, rec any, from origin) (tableRows, bool, error) {
+	r, ok := rec.(R)
+	if !ok {
+		return rows, false, fmt.Errorf("a %T record is not a row of table %s", rec, b.t.Name)
+	}
+	rs, _ := rows.(*rowsOf[T])
+	if rs == nil {
+		rs = &rowsOf[T]{rows: make([]T, 0, bufferRows)}
+	}
+	rs.rows = append(rs.rows, b.row(m, r, from))
+	return rs, len(rs.rows) >= bufferRows, nil
+}
+
+func (b bind[R, T, K]) newWriter(s *sink) tableSink {
+	if b.classified {
+		return newPartitioned(s, b.t, [2]string{metaClassification, s.key})
+	}
+	return newPartitioned(s, b.t)
+}
+
+// bindings are the tables ingest writes. A record goes to the one its
+// Table method names; a reject to rejects.
+var bindings = []binding{
+	bind[*Hit, warehouse.Hit, warehouse.HitsKey]{
+		t:          warehouse.Hits,
+		row:        func(m *rowMaker, h *Hit, from origin) warehouse.Hit { return m.hit(h, from.name) },
+		classified: true,
+	},
+	bind[*ParseError, warehouse.Reject, int64]{
+		t: warehouse.Rejects,
+		row: func(m *rowMaker, e *ParseError, from origin) warehouse.Reject {
+			return m.reject(e, from.name, from.format)
+		},
+	},
+}
+
+// rejectsTable is the index of the rejects in bindings.
+var rejectsTable = bindingOf(warehouse.Rejects.Name)
+
+// bindingOf returns the index of the table named name in bindings, or -1.
+func bindingOf(name string) int {
+	for i, b := range bindings {
+		if b.table().Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// tableRows are a chunk's rows of one table.
+type tableRows interface {
+	len() int
+	reset()
+}
+
+type rowsOf[T any] struct{ rows []T }
+
+func (r *rowsOf[T]) len() int { return len(r.rows) }
+
+func (r *rowsOf[T]) reset() {
+	clear(r.rows)
+	r.rows = r.rows[:0]
+}
+
+// chunk is a run of rows on their way from a reader to the writers, by
+// table (indexed as bindings). Reading and writing run on two goroutines,
+// so that parsing and hashing overlap with Parquet encoding and compression.
+type chunk struct {
+	tables []tableRows
+}
+
+// add makes rec a row of the table at index i of bindings, and reports
+// whether the chunk is full.
+func (c *chunk) add(i int, m *rowMaker, rec any, from origin) (bool, error) {
+	rows, full, err := bindings[i].add(c.tables[i], m, rec, from)
+	c.tables[i] = rows
+	return full, err
+}
+
+func (c *chunk) reset() {
+	for _, rows := range c.tables {
+		if rows != nil {
+			rows.reset()
+		}
+	}
 }
 
 // pipe runs a sink on its own goroutine.
@@ -362,16 +498,15 @@ type pipe struct {
 
 const pipeDepth = 16 // chunks in flight: bounds memory (about 1 MB each)
 
-func startPipe(s *sink, site string) *pipe {
+func startPipe(s *sink) *pipe {
 	p := &pipe{ch: make(chan *chunk, pipeDepth), done: make(chan struct{}), free: make(chan *chunk, pipeDepth+2)}
 	go func() {
 		defer close(p.done)
 		for c := range p.ch {
 			if p.err == nil {
-				p.err = s.write(site, c)
+				p.err = s.write(c)
 			}
-			clear(c.hits)
-			c.hits, c.rejects = c.hits[:0], c.rejects[:0]
+			c.reset()
 			select {
 			case p.free <- c:
 			default:
@@ -390,7 +525,7 @@ func (p *pipe) chunk() *chunk {
 	case c := <-p.free:
 		return c
 	default:
-		return &chunk{hits: make([]warehouse.Hit, 0, bufferRows)}
+		return &chunk{tables: make([]tableRows, len(bindings))}
 	}
 }
 
@@ -402,12 +537,4 @@ func (p *pipe) close() error {
 	close(p.ch)
 	<-p.done
 	return p.err
-}
-
-func floorDiv(a, b int64) int64 {
-	q := a / b
-	if a%b != 0 && (a < 0) != (b < 0) {
-		q--
-	}
-	return q
 }

@@ -62,7 +62,7 @@ func noHits(dir, site string) (bool, error) {
 // hitFiles lists the hits files of a site, as paths relative to the
 // warehouse root, in partition order.
 func hitFiles(dir, site string) ([]string, error) {
-	root := filepath.Join(dir, warehouse.HitsDir, "site="+site)
+	root := filepath.Join(dir, filepath.FromSlash(warehouse.Hits.PartitionDir(site)))
 	var out []string
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {

@@ -67,7 +67,7 @@ func (b *Batch) WriteSite(site string, st SiteState) error {
 
 // Sites lists the sites that have a hits partition, by folder name.
 func Sites(dir string) ([]string, error) {
-	entries, err := os.ReadDir(filepath.Join(dir, HitsDir))
+	entries, err := os.ReadDir(filepath.Join(dir, Hits.Dir))
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
@@ -76,7 +76,7 @@ func Sites(dir string) ([]string, error) {
 	}
 	var out []string
 	for _, e := range entries {
-		if s, ok := strings.CutPrefix(e.Name(), "site="); ok && e.IsDir() {
+		if s, ok := strings.CutPrefix(e.Name(), Hits.Partition[0].Name+"="); ok && e.IsDir() {
 			out = append(out, s)
 		}
 	}

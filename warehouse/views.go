@@ -19,36 +19,6 @@ import (
 	"github.com/cmpulse/cmpulse/queries"
 )
 
-// table is a warehouse table as a view: its folder, the Hive partition
-// columns in its paths, and its row type (for the empty view of a table that
-// has no file yet).
-type table struct {
-	name   string
-	dir    string
-	hive   []hiveColumn
-	schema *parquet.Schema
-	first  []string // columns shown first, in this order
-}
-
-type hiveColumn struct{ name, typ string }
-
-var tables = []table{
-	{
-		name:   "raw_hits", // the hits view (queries/view_hits.sql) builds on it
-		dir:    HitsDir,
-		hive:   []hiveColumn{{"site", "VARCHAR"}, {"date", "DATE"}},
-		schema: parquet.SchemaOf(Hit{}),
-		first:  []string{"ts", "site", "date"},
-	},
-	{
-		name:   "rejects",
-		dir:    RejectsDir,
-		hive:   []hiveColumn{{"date", "DATE"}},
-		schema: parquet.SchemaOf(Reject{}),
-		first:  []string{"source_file", "source_line", "reason", "raw"},
-	},
-}
-
 // derived are the views defined in SQL over the tables, in order: each
 // may use the ones before it. definitions holds the macros of SPEC's
 // definitions.
@@ -72,8 +42,8 @@ func Views(dir string, qs *queries.Set) ([]string, error) {
 		return nil, err
 	}
 	var out []string
-	for _, t := range tables {
-		v, err := t.view(abs)
+	for _, t := range Tables {
+		v, err := view(t, abs)
 		if err != nil {
 			return nil, err
 		}
@@ -89,19 +59,20 @@ func Views(dir string, qs *queries.Set) ([]string, error) {
 	return out, nil
 }
 
-func (t table) view(root string) (string, error) {
-	folder := filepath.Join(root, t.dir)
-	pattern := folder + strings.Repeat("/*", len(t.hive)) + "/*.parquet"
+// view makes the view of table t, whose files are under root.
+func view(t *Table, root string) (string, error) {
+	folder := filepath.Join(root, t.Dir)
+	pattern := t.glob(root)
 	files, err := filepath.Glob(pattern)
 	if err != nil {
 		return "", fmt.Errorf("listing %s: %w", folder, err)
 	}
 	if len(files) == 0 {
-		return fmt.Sprintf("CREATE OR REPLACE VIEW %s AS %s;", t.name, t.empty()), nil
+		return fmt.Sprintf("CREATE OR REPLACE VIEW %s AS %s;", t.View, empty(t)), nil
 	}
 	var types []string
-	for _, c := range t.hive {
-		types = append(types, Quote(c.name)+": "+Quote(c.typ))
+	for _, c := range t.Partition {
+		types = append(types, Quote(c.Name)+": "+Quote(c.Type))
 	}
 	// The empty relation first gives every column of the table's schema,
 	// typed and in its order, whatever the age of the files: a column that
@@ -110,25 +81,25 @@ func (t table) view(root string) (string, error) {
 	// the files have comes after. DuckDB drops the empty side when it
 	// plans, so partition pruning and projection are as before.
 	return fmt.Sprintf("CREATE OR REPLACE VIEW %s AS\n%s\nUNION ALL BY NAME\nSELECT * FROM read_parquet(%s, hive_partitioning = true, hive_types = {%s}, union_by_name = true);",
-		t.name, t.empty(), Quote(pattern), strings.Join(types, ", ")), nil
+		t.View, empty(t), Quote(pattern), strings.Join(types, ", ")), nil
 }
 
 // empty is a SELECT with the table's columns and no rows, so that queries on
 // a table with no data yet return nothing instead of failing.
-func (t table) empty() string {
+func empty(t *Table) string {
 	cols := map[string]string{}
 	var order []string
-	for _, f := range t.schema.Fields() {
+	for _, f := range t.Schema.Fields() {
 		cols[f.Name()] = duckType(f)
 		order = append(order, f.Name())
 	}
-	for _, c := range t.hive {
-		cols[c.name] = c.typ
-		order = append(order, c.name)
+	for _, c := range t.Partition {
+		cols[c.Name] = c.Type
+		order = append(order, c.Name)
 	}
 	var sel []string
 	done := map[string]bool{}
-	for _, name := range append(append([]string{}, t.first...), order...) {
+	for _, name := range append(append([]string{}, t.First...), order...) {
 		if done[name] {
 			continue
 		}

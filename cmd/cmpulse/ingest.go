@@ -35,50 +35,62 @@ table with file, line and reason; the run still exits 0 and says so.
 With --config (or $CMPULSE_CONFIG), the nightly job's config file gives the
 warehouse, keep_ip and (when it has one site) the site and its hosts; flags
 given win.`,
-	setup: func(fs *pflag.FlagSet) func(context.Context, *env, []string) error {
-		var opt ingest.Options
-		var quiet bool
-		var cf configFlag
-		cf.define(fs)
-		fs.StringVar(&opt.Warehouse, "warehouse", warehouse.DefaultDir, "warehouse `folder`")
-		fs.StringVar(&opt.Site, "site", "default", "`name` of the site the logs belong to")
-		fs.StringVar(&opt.Format, "format", "", "input `format`, instead of detecting it")
-		fs.StringSliceVar(&opt.Hosts, "host", nil, "another `host` name of the site, for telling internal referrers (repeatable; the site name and its www. variant are included)")
-		fs.BoolVar(&opt.KeepIP, "keep-ip", false, "store client IP addresses (hits.ip); by default only a keyed hash is kept")
-		fs.BoolVarP(&quiet, "quiet", "q", false, "no progress bar")
-		return func(ctx context.Context, e *env, args []string) error {
-			if len(args) == 0 {
-				return usagef("no input given: name files, folders, globs or - for standard input")
-			}
-			if err := cf.apply(fs); err != nil {
-				return err
-			}
-			opt.Stdin = e.stdin
-			warnHosts(e.stderr, opt.Site, opt.Hosts)
-			if !quiet {
-				opt.Progress = progressBar(e.stderr)
-			}
-			sum, err := ingest.Ingest(ctx, args, opt)
-			if opt.Progress != nil {
-				opt.Progress(-1, 0) // clear the bar
-			}
-			if errors.Is(err, ingest.ErrUsage) {
-				return &usageError{err: err}
-			}
-			if err != nil {
-				return err // the batch was not committed: a summary would mislead
-			}
-			printSummary(e.stdout, sum)
-			// The new rows are classified by this cmpulse's rules, the old
-			// ones may not be: say so before a report mixes them.
-			if stale, err := staleReported(opt.Warehouse, opt.Site); err != nil {
-				return err
-			} else if len(stale) > 0 {
-				fmt.Fprintf(e.stderr, "cmpulse: %s\n", staleAdvice(opt.Warehouse, stale))
-			}
-			return reportProblems(e.stderr, sum, opt.Warehouse)
-		}
-	},
+	setup: setupIngest,
+}
+
+// ingestFlags are ingest's command line.
+type ingestFlags struct {
+	opt   ingest.Options
+	quiet bool
+	cf    configFlag
+	fs    *pflag.FlagSet
+}
+
+func setupIngest(fs *pflag.FlagSet) func(context.Context, *env, []string) error {
+	o := &ingestFlags{fs: fs}
+	o.cf.define(fs)
+	fs.StringVar(&o.opt.Warehouse, "warehouse", warehouse.DefaultDir, "warehouse `folder`")
+	fs.StringVar(&o.opt.Site, "site", "default", "`name` of the site the logs belong to")
+	fs.StringVar(&o.opt.Format, "format", "", "input `format`, instead of detecting it")
+	fs.StringSliceVar(&o.opt.Hosts, "host", nil, "another `host` name of the site, for telling internal referrers (repeatable; the site name and its www. variant are included)")
+	fs.BoolVar(&o.opt.KeepIP, "keep-ip", false, "store client IP addresses (hits.ip); by default only a keyed hash is kept")
+	fs.BoolVarP(&o.quiet, "quiet", "q", false, "no progress bar")
+	return func(ctx context.Context, e *env, args []string) error { return runIngest(ctx, e, o, args) }
+}
+
+// runIngest is cmpulse ingest.
+func runIngest(ctx context.Context, e *env, o *ingestFlags, args []string) error {
+	if len(args) == 0 {
+		return usagef("no input given: name files, folders, globs or - for standard input")
+	}
+	if err := o.cf.apply(o.fs); err != nil {
+		return err
+	}
+	opt := o.opt
+	opt.Stdin = e.stdin
+	warnHosts(e.stderr, opt.Site, opt.Hosts)
+	if !o.quiet {
+		opt.Progress = progressBar(e.stderr)
+	}
+	sum, err := ingest.Ingest(ctx, args, opt)
+	if opt.Progress != nil {
+		opt.Progress(-1, 0) // clear the bar
+	}
+	if errors.Is(err, ingest.ErrUsage) {
+		return &usageError{err: err}
+	}
+	if err != nil {
+		return err // the batch was not committed: a summary would mislead
+	}
+	printSummary(e.stdout, sum)
+	// The new rows are classified by this cmpulse's rules, the old
+	// ones may not be: say so before a report mixes them.
+	if stale, err := staleReported(opt.Warehouse, opt.Site); err != nil {
+		return err
+	} else if len(stale) > 0 {
+		fmt.Fprintf(e.stderr, "cmpulse: %s\n", staleAdvice(opt.Warehouse, stale))
+	}
+	return reportProblems(e.stderr, sum, opt.Warehouse)
 }
 
 // warnHosts warns when cmpulse cannot know the site's own host names: its

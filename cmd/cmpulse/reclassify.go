@@ -34,22 +34,24 @@ The site's own hosts are those last given to ingest (or to reclassify);
 --host replaces them for --site. Prints, per site, the files checked,
 skipped as current, left unchanged and rewritten, and the rows changed per
 column; --dry-run counts without writing.`,
-	setup: func(fs *pflag.FlagSet) func(context.Context, *env, []string) error {
-		var o reclassifyFlags
-		fs.StringVar(&o.warehouse, "warehouse", warehouse.DefaultDir, "warehouse `folder`")
-		fs.StringVarP(&o.config, "config", "c", "", "take the warehouse and the sites' hosts from this config `file` (also $CMPULSE_CONFIG)")
-		fs.StringVar(&o.site, "site", "", "only this `site` (default: every site in the warehouse)")
-		fs.StringSliceVar(&o.hosts, "host", nil, "the site's own `host` names, replacing the stored ones (repeatable; needs --site)")
-		fs.BoolVar(&o.dryRun, "dry-run", false, "count what would change, write nothing")
-		fs.BoolVarP(&o.quiet, "quiet", "q", false, "no progress bar")
-		return func(ctx context.Context, e *env, args []string) error {
-			if len(args) > 0 {
-				return usagef("reclassify takes no arguments")
-			}
-			o.warehouseSet = fs.Changed("warehouse")
-			return runReclassify(ctx, e, o)
+	setup: setupReclassify,
+}
+
+func setupReclassify(fs *pflag.FlagSet) func(context.Context, *env, []string) error {
+	var o reclassifyFlags
+	fs.StringVar(&o.warehouse, "warehouse", warehouse.DefaultDir, "warehouse `folder`")
+	fs.StringVarP(&o.config, "config", "c", "", "take the warehouse and the sites' hosts from this config `file` (also $CMPULSE_CONFIG)")
+	fs.StringVar(&o.site, "site", "", "only this `site` (default: every site in the warehouse)")
+	fs.StringSliceVar(&o.hosts, "host", nil, "the site's own `host` names, replacing the stored ones (repeatable; needs --site)")
+	fs.BoolVar(&o.dryRun, "dry-run", false, "count what would change, write nothing")
+	fs.BoolVarP(&o.quiet, "quiet", "q", false, "no progress bar")
+	return func(ctx context.Context, e *env, args []string) error {
+		if len(args) > 0 {
+			return usagef("reclassify takes no arguments")
 		}
-	},
+		o.warehouseSet = fs.Changed("warehouse")
+		return runReclassify(ctx, e, o)
+	}
 }
 
 // reclassifyFlags are reclassify's command line.

@@ -112,31 +112,43 @@ from disk in any browser, offline: it loads nothing from the network.
 With --config (or $CMPULSE_CONFIG), the nightly job's config file gives the
 warehouse, report folder, time zone, queries folder, memory limit and (when it
 has one site) the site; flags given on the command line win.`,
-	setup: func(fs *pflag.FlagSet) func(context.Context, *env, []string) error {
-		var o reportOptions
-		var cf configFlag
-		o.flags(fs, true)
-		fs.StringVar(&o.site, "site", "", "report on this `site` only (default: all sites together)")
-		cf.define(fs)
-		return func(ctx context.Context, e *env, args []string) error {
-			if len(args) > 0 {
-				return usagef("report takes no arguments")
-			}
-			if err := cf.apply(fs); err != nil {
-				return err
-			}
-			if err := o.check(); err != nil {
-				return err
-			}
-			index, stale, err := writeReport(ctx, o)
-			if err != nil {
-				return err
-			}
-			if len(stale) > 0 {
-				fmt.Fprintf(e.stderr, "cmpulse: %s\n", staleAdvice(o.warehouse, stale))
-			}
-			fmt.Fprintln(e.stdout, index)
-			return nil
-		}
-	},
+	setup: setupReport,
+}
+
+// reportFlags are report's command line.
+type reportFlags struct {
+	o  reportOptions
+	cf configFlag
+	fs *pflag.FlagSet
+}
+
+func setupReport(fs *pflag.FlagSet) func(context.Context, *env, []string) error {
+	f := &reportFlags{fs: fs}
+	f.o.flags(fs, true)
+	fs.StringVar(&f.o.site, "site", "", "report on this `site` only (default: all sites together)")
+	f.cf.define(fs)
+	return func(ctx context.Context, e *env, args []string) error { return runReport(ctx, e, f, args) }
+}
+
+// runReport is cmpulse report.
+func runReport(ctx context.Context, e *env, f *reportFlags, args []string) error {
+	if len(args) > 0 {
+		return usagef("report takes no arguments")
+	}
+	if err := f.cf.apply(f.fs); err != nil {
+		return err
+	}
+	o := f.o
+	if err := o.check(); err != nil {
+		return err
+	}
+	index, stale, err := writeReport(ctx, o)
+	if err != nil {
+		return err
+	}
+	if len(stale) > 0 {
+		fmt.Fprintf(e.stderr, "cmpulse: %s\n", staleAdvice(o.warehouse, stale))
+	}
+	fmt.Fprintln(e.stdout, index)
+	return nil
 }

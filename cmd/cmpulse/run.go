@@ -83,74 +83,89 @@ rewrites the report. Meant for cron or a systemd timer (see the README). Only
 new lines are read, so running it more often than nightly is cheap. An input
 that cannot be read is reported and the rest goes on; the exit status is then
 1, after the report is written.`,
-	setup: func(fs *pflag.FlagSet) func(context.Context, *env, []string) error {
-		var path string
-		var quiet bool
-		fs.StringVarP(&path, "config", "c", "", "the config `file` (TOML; see sample-data/cmpulse.toml; default $"+configEnv+")")
-		fs.BoolVarP(&quiet, "quiet", "q", false, "no progress bar")
-		return func(ctx context.Context, e *env, args []string) error {
-			path = configPath(path)
-			if path == "" || len(args) > 0 {
-				return usagef("give the config file with --config (or $%s), and nothing else", configEnv)
-			}
-			c, err := loadConfig(path)
-			if err != nil {
-				return err
-			}
-			o := reportOptions{warehouse: c.Warehouse, out: c.Report, zone: c.Timezone, queries: c.Queries, memoryLimit: c.Memory}
-			if err := o.check(); err != nil {
-				// Found before any ingest, not after a night's work.
-				return fmt.Errorf("config %s: %w", path, errors.Unwrap(err))
-			}
-			var problems error
-			for _, s := range c.Sites {
-				opt := ingest.Options{Warehouse: c.Warehouse, Site: s.Name, Hosts: s.Hosts, Format: s.Format, KeepIP: c.KeepIP, Stdin: e.stdin}
-				if !quiet {
-					opt.Progress = progressBar(e.stderr)
-				}
-				fmt.Fprintf(e.stdout, "site %s:\n", s.Name)
-				warnHosts(e.stderr, s.Name, s.Hosts)
-				sum, err := ingest.Ingest(ctx, s.Logs, opt)
-				if opt.Progress != nil {
-					opt.Progress(-1, 0)
-				}
-				if sum != nil {
-					printSummary(e.stdout, sum)
-				}
-				if err != nil {
-					return fmt.Errorf("site %s: %w", s.Name, err)
-				}
-				if err := reportProblems(e.stderr, sum, c.Warehouse); err != nil {
-					problems = err
-				}
-			}
-			// Rules or hosts that changed reach the old data before the
-			// report reads it; a failure is reported and the report still
-			// written, so that one damaged file does not stop every night's.
-			if err := reclassifyIfStale(ctx, e, c, quiet); err != nil {
-				if ctx.Err() != nil {
-					return err
-				}
-				if !errors.As(err, new(silentError)) {
-					fmt.Fprintf(e.stderr, "cmpulse: reclassifying: %v\n", err)
-				}
-				problems = silentError{}
-			}
-			if o.memoryLimit == "" {
-				o.memoryLimit = "2GB"
-			}
-			if len(c.Sites) == 1 {
-				o.site = c.Sites[0].Name
-			}
-			// Sites still stale here are those whose reclassification
-			// failed, which was said above; the report warns of them.
-			index, _, err := writeReport(ctx, o)
-			if err != nil {
-				// Said here: a silent error from the ingest must not hide it.
-				return fmt.Errorf("the report was not written: %w", err)
-			}
-			fmt.Fprintln(e.stdout, index)
-			return problems
+	setup: setupRun,
+}
+
+func setupRun(fs *pflag.FlagSet) func(context.Context, *env, []string) error {
+	var path string
+	var quiet bool
+	fs.StringVarP(&path, "config", "c", "", "the config `file` (TOML; see sample-data/cmpulse.toml; default $"+configEnv+")")
+	fs.BoolVarP(&quiet, "quiet", "q", false, "no progress bar")
+	return func(ctx context.Context, e *env, args []string) error { return runRun(ctx, e, path, quiet, args) }
+}
+
+// runRun is cmpulse run.
+func runRun(ctx context.Context, e *env, path string, quiet bool, args []string) error {
+	path = configPath(path)
+	if path == "" || len(args) > 0 {
+		return usagef("give the config file with --config (or $%s), and nothing else", configEnv)
+	}
+	c, err := loadConfig(path)
+	if err != nil {
+		return err
+	}
+	o := reportOptions{warehouse: c.Warehouse, out: c.Report, zone: c.Timezone, queries: c.Queries, memoryLimit: c.Memory}
+	if err := o.check(); err != nil {
+		// Found before any ingest, not after a night's work.
+		return fmt.Errorf("config %s: %w", path, errors.Unwrap(err))
+	}
+	problems, err := ingestSites(ctx, e, c, quiet)
+	if err != nil {
+		return err
+	}
+	// Rules or hosts that changed reach the old data before the
+	// report reads it; a failure is reported and the report still
+	// written, so that one damaged file does not stop every night's.
+	if err := reclassifyIfStale(ctx, e, c, quiet); err != nil {
+		if ctx.Err() != nil {
+			return err
 		}
-	},
+		if !errors.As(err, new(silentError)) {
+			fmt.Fprintf(e.stderr, "cmpulse: reclassifying: %v\n", err)
+		}
+		problems = silentError{}
+	}
+	if o.memoryLimit == "" {
+		o.memoryLimit = "2GB"
+	}
+	if len(c.Sites) == 1 {
+		o.site = c.Sites[0].Name
+	}
+	// Sites still stale here are those whose reclassification
+	// failed, which was said above; the report warns of them.
+	index, _, err := writeReport(ctx, o)
+	if err != nil {
+		// Said here: a silent error from the ingest must not hide it.
+		return fmt.Errorf("the report was not written: %w", err)
+	}
+	fmt.Fprintln(e.stdout, index)
+	return problems
+}
+
+// ingestSites ingests every site's logs of the config. problems is
+// the error of inputs that could not be read, already reported; err stops
+// the run.
+func ingestSites(ctx context.Context, e *env, c *config, quiet bool) (problems, err error) {
+	for _, s := range c.Sites {
+		opt := ingest.Options{Warehouse: c.Warehouse, Site: s.Name, Hosts: s.Hosts, Format: s.Format, KeepIP: c.KeepIP, Stdin: e.stdin}
+		if !quiet {
+			opt.Progress = progressBar(e.stderr)
+		}
+		fmt.Fprintf(e.stdout, "site %s:\n", s.Name)
+		warnHosts(e.stderr, s.Name, s.Hosts)
+		sum, err := ingest.Ingest(ctx, s.Logs, opt)
+		if opt.Progress != nil {
+			opt.Progress(-1, 0)
+		}
+		if sum != nil {
+			printSummary(e.stdout, sum)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("site %s: %w", s.Name, err)
+		}
+		if err := reportProblems(e.stderr, sum, c.Warehouse); err != nil {
+			problems = err
+		}
+	}
+	return problems, nil
 }

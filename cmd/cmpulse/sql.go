@@ -40,78 +40,110 @@ query the same warehouse:  cmpulse sql --views | duckdb
 
 With --config (or $CMPULSE_CONFIG), the nightly job's config file gives the
 warehouse, the queries folder and the time zone; flags given win.`,
-	setup: func(fs *pflag.FlagSet) func(context.Context, *env, []string) error {
-		var dir, format, tz, qdir string
-		var views bool
-		var cf configFlag
-		cf.define(fs)
-		fs.StringVar(&dir, "warehouse", warehouse.DefaultDir, "warehouse `folder`")
-		fs.StringVarP(&format, "format", "f", "table", "output `format`: table, csv or json")
-		fs.StringVar(&tz, "timezone", "UTC", "time `zone` for showing timestamps, e.g. Europe/Paris")
-		fs.BoolVar(&views, "views", false, "print the CREATE VIEW statements and exit")
-		fs.StringVar(&qdir, "queries", "", "read the views' `.sql` files from this folder first (to change a definition without rebuilding)")
-		return func(ctx context.Context, e *env, args []string) error {
-			if err := cf.apply(fs); err != nil {
-				return err
-			}
-			if qdir != "" {
-				if st, err := os.Stat(qdir); err != nil || !st.IsDir() {
-					return usagef("--queries %s: not a folder", qdir)
-				}
-			}
-			if views {
-				if len(args) > 0 {
-					return usagef("--views takes no query")
-				}
-				stmts, err := warehouse.Views(dir, queries.New(qdir))
-				if err != nil {
-					return err
-				}
-				fmt.Fprintln(e.stdout, strings.Join(stmts, "\n\n"))
-				return nil
-			}
-			loc, err := time.LoadLocation(tz)
-			if err != nil {
-				return usagef("--timezone %q: %v", tz, err)
-			}
-			var print func(io.Writer, *sql.Rows, *time.Location) error
-			switch format {
-			case "table":
-				print = printTable
-			case "csv":
-				print = printCSV
-			case "json":
-				print = printJSON
-			default:
-				return usagef("unknown --format %q: use table, csv or json", format)
-			}
-			query := strings.Join(args, " ")
-			if query == "" || query == "-" {
-				b, err := io.ReadAll(e.stdin)
-				if err != nil {
-					return fmt.Errorf("reading query: %w", err)
-				}
-				query = string(b)
-			}
-			if strings.TrimSpace(query) == "" {
-				return usagef("no query given")
-			}
-			db, err := warehouse.OpenDB(ctx, dir, warehouse.DBOptions{TimeZone: tz, Queries: queries.New(qdir)})
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			rows, err := db.QueryContext(ctx, query)
-			if err != nil {
-				return fmt.Errorf("query failed: %w", err)
-			}
-			defer rows.Close()
-			if err := print(e.stdout, rows, loc); err != nil {
-				return fmt.Errorf("query failed: %w", err)
-			}
-			return nil
+	setup: setupSQL,
+}
+
+// sqlFlags are sql's command line.
+type sqlFlags struct {
+	dir, format, tz, qdir string
+	views                 bool
+	cf                    configFlag
+	fs                    *pflag.FlagSet
+}
+
+func setupSQL(fs *pflag.FlagSet) func(context.Context, *env, []string) error {
+	o := &sqlFlags{fs: fs}
+	o.cf.define(fs)
+	fs.StringVar(&o.dir, "warehouse", warehouse.DefaultDir, "warehouse `folder`")
+	fs.StringVarP(&o.format, "format", "f", "table", "output `format`: table, csv or json")
+	fs.StringVar(&o.tz, "timezone", "UTC", "time `zone` for showing timestamps, e.g. Europe/Paris")
+	fs.BoolVar(&o.views, "views", false, "print the CREATE VIEW statements and exit")
+	fs.StringVar(&o.qdir, "queries", "", "read the views' `.sql` files from this folder first (to change a definition without rebuilding)")
+	return func(ctx context.Context, e *env, args []string) error { return runSQL(ctx, e, o, args) }
+}
+
+// runSQL is cmpulse sql.
+func runSQL(ctx context.Context, e *env, o *sqlFlags, args []string) error {
+	if err := o.cf.apply(o.fs); err != nil {
+		return err
+	}
+	if o.qdir != "" {
+		if st, err := os.Stat(o.qdir); err != nil || !st.IsDir() {
+			return usagef("--queries %s: not a folder", o.qdir)
 		}
-	},
+	}
+	if o.views {
+		return printViews(e, o, args)
+	}
+	loc, err := time.LoadLocation(o.tz)
+	if err != nil {
+		return usagef("--timezone %q: %v", o.tz, err)
+	}
+	print, err := printer(o.format)
+	if err != nil {
+		return err
+	}
+	query, err := queryText(e, args)
+	if err != nil {
+		return err
+	}
+	db, err := warehouse.OpenDB(ctx, o.dir, warehouse.DBOptions{TimeZone: o.tz, Queries: queries.New(o.qdir)})
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	rows, err := db.QueryContext(ctx, query)
+	if err != nil {
+		return fmt.Errorf("query failed: %w", err)
+	}
+	defer rows.Close()
+	if err := print(e.stdout, rows, loc); err != nil {
+		return fmt.Errorf("query failed: %w", err)
+	}
+	return nil
+}
+
+// printViews is cmpulse sql --views.
+func printViews(e *env, o *sqlFlags, args []string) error {
+	if len(args) > 0 {
+		return usagef("--views takes no query")
+	}
+	stmts, err := warehouse.Views(o.dir, queries.New(o.qdir))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, strings.Join(stmts, "\n\n"))
+	return nil
+}
+
+// printer returns the function that prints results in format.
+func printer(format string) (func(io.Writer, *sql.Rows, *time.Location) error, error) {
+	switch format {
+	case "table":
+		return printTable, nil
+	case "csv":
+		return printCSV, nil
+	case "json":
+		return printJSON, nil
+	}
+	return nil, usagef("unknown --format %q: use table, csv or json", format)
+}
+
+// queryText is the query of the command line, or of standard input when
+// there is none or it is "-".
+func queryText(e *env, args []string) (string, error) {
+	query := strings.Join(args, " ")
+	if query == "" || query == "-" {
+		b, err := io.ReadAll(e.stdin)
+		if err != nil {
+			return "", fmt.Errorf("reading query: %w", err)
+		}
+		query = string(b)
+	}
+	if strings.TrimSpace(query) == "" {
+		return "", usagef("no query given")
+	}
+	return query, nil
 }
 
 // columns returns the result's column names and DuckDB type names.

@@ -17,10 +17,10 @@ var versionCommand = command{
 	doc: `
 Prints cmpulse's version (a release tag, or the commit it was built from,
 "-dirty" when the checkout had changes), the Go version and the platform.`,
-	setup: func(fs *pflag.FlagSet) func(context.Context, *env, []string) error {
-		return runVersion
-	},
+	setup: setupVersion,
 }
+
+func setupVersion(*pflag.FlagSet) func(context.Context, *env, []string) error { return runVersion }
 
 func runVersion(_ context.Context, e *env, args []string) error {
 	if len(args) > 0 {
