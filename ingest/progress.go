@@ -8,10 +8,16 @@ type progress struct {
 }
 
 func (p *progress) Write(b []byte) (int, error) {
-	p.done += int64(len(b))
+	p.add(int64(len(b)))
+	return len(b), nil
+}
+
+// add counts n bytes read; an archive's are counted once its entries are
+// read, since they are read through the archive's own readers.
+func (p *progress) add(n int64) {
+	p.done += n
 	if p.report != nil && p.done-p.last >= 4<<20 {
 		p.last = p.done
 		p.report(p.done, p.total)
 	}
-	return len(b), nil
 }

@@ -15,12 +15,21 @@ import (
 	"github.com/cmpulse/cmpulse/warehouse"
 )
 
-// input is one thing to read: a file or standard input.
+// input is one thing to read: a file, an entry of an archive or standard
+// input.
 type input struct {
 	name string // as shown to the user and stored in source_file
-	path string // "" for standard input
+	path string // "" for standard input; the archive's for an entry
 	size int64  // on disk (compressed), -1 when unknown
+	// member opens an archive entry's content; nil for a file or stdin.
+	member func() (io.ReadCloser, error)
+	// rereadable: member can be opened again cheaply (zip), so the entry is
+	// checked before it is read, as a .gz file is.
+	rereadable bool
 }
+
+// readOnce reports whether the input cannot be opened a second time.
+func (in input) readOnce() bool { return in.path == "" && in.member == nil }
 
 // Stdin is the input name for standard input.
 const Stdin = "-"
@@ -161,16 +170,24 @@ func unwrapPathError(err error) error {
 // later take the good copy for a different stream. A truncated file passes:
 // what it holds is good, and its missing end can be added later.
 func (in input) verifyGzip() error {
-	if in.path == "" {
-		return nil // standard input cannot be read twice
+	if in.readOnce() || in.member != nil && !in.rereadable {
+		return nil // standard input and tar entries are read once
 	}
-	f, err := os.Open(in.path)
+	f, err := in.openRaw()
 	if err != nil {
 		return fmt.Errorf("opening %s: %w", in.name, unwrapPathError(err))
 	}
 	defer f.Close()
 	br := bufio.NewReader(f)
 	if magic, _ := br.Peek(2); len(magic) < 2 || magic[0] != 0x1f || magic[1] != 0x8b {
+		if in.member == nil {
+			return nil
+		}
+		// A zip entry's checksum is known only at its end: read it through
+		// first, so that a damaged entry adds nothing.
+		if _, err := io.Copy(io.Discard, br); err != nil {
+			return fmt.Errorf("%s: damaged archive entry (%v): nothing of it was ingested; restore the archive from a good copy", in.name, err)
+		}
 		return nil
 	}
 	zr, err := gzip.NewReader(br)
@@ -181,6 +198,14 @@ func (in input) verifyGzip() error {
 		return fmt.Errorf("%s: damaged gzip file (%v): nothing of it was ingested; restore it from a good copy", in.name, err)
 	}
 	return nil
+}
+
+// openRaw opens a file or an archive entry as stored (maybe gzipped).
+func (in input) openRaw() (io.ReadCloser, error) {
+	if in.member != nil {
+		return in.member()
+	}
+	return os.Open(in.path)
 }
 
 // opened is an input opened for reading its content.
@@ -196,16 +221,16 @@ type opened struct {
 func (in input) open(stdin io.Reader, raw io.Writer) (*opened, error) {
 	var src io.Reader
 	var closer io.Closer = io.NopCloser(nil)
-	if in.path == "" {
+	if in.readOnce() {
 		src = stdin
 	} else {
-		f, err := os.Open(in.path)
+		f, err := in.openRaw()
 		if err != nil {
 			return nil, fmt.Errorf("opening %s: %w", in.name, unwrapPathError(err))
 		}
 		src, closer = f, f
 	}
-	if raw != nil {
+	if raw != nil && in.member == nil { // an archive's progress is counted once it is read
 		src = io.TeeReader(src, raw)
 	}
 	br := bufio.NewReaderSize(src, 64<<10)

@@ -120,6 +120,9 @@ func printSummary(w io.Writer, sum *ingest.Summary) {
 	fmt.Fprintf(tw, "%d\t%d\t%d\t%d\t\t total\t\n", t.Lines, t.Rows, t.Rejects, t.Already)
 	tw.Flush()
 	for _, f := range sum.Files {
+		if f.Skipped > 0 {
+			fmt.Fprintf(w, "  skipped %d file(s) of no known kind in %s\n", f.Skipped, f.Name)
+		}
 		for _, s := range f.Samples {
 			fmt.Fprintf(w, "  rejected %v\n", s)
 		}
