@@ -16,21 +16,13 @@ import (
 // the assistant as source, and draws every channel in its own colour.
 func TestAIChannel(t *testing.T) {
 	const ua = `"Mozilla/5.0 (X11; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0"`
-	log := filepath.Join(t.TempDir(), "access.log")
 	lines := []string{
 		`10.0.0.1 - - [30/Mar/2025:10:00:00 +0000] "GET /a/ HTTP/1.1" 200 10 "https://chatgpt.com/" ` + ua,
 		`10.0.0.2 - - [30/Mar/2025:11:00:00 +0000] "GET /b/ HTTP/1.1" 200 10 "https://www.perplexity.ai/search/x" ` + ua,
 		`10.0.0.3 - - [30/Mar/2025:12:00:00 +0000] "GET /c/?utm_source=chatgpt.com HTTP/1.1" 200 10 "-" ` + ua,
 		`10.0.0.4 - - [30/Mar/2025:13:00:00 +0000] "GET /d/ HTTP/1.1" 200 10 "-" ` + ua,
 	}
-	if err := os.WriteFile(log, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	db := ingestDB(t, log)
-	r, err := Build(context.Background(), db, Options{From: "2025-03-30", To: "2025-03-30", Site: "golden.test", Zone: "UTC"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := reportOfDay(t, lines)
 	wantChannels := [][]string{{"ai", "3", "75%", "3", "0", ""}, {"direct", "1", "25%", "1", "0", ""}}
 	if diff := cmp.Diff(wantChannels, table(t, r, "acquisition-channels.csv")); diff != "" {
 		t.Errorf("channels (-want +got):\n%s", diff)
@@ -64,20 +56,12 @@ func TestAIChannel(t *testing.T) {
 // written for a domain, not as "(unknown)".
 func TestNaturalLinksAsWritten(t *testing.T) {
 	const ua = `"Mozilla/5.0 (X11; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0"`
-	log := filepath.Join(t.TempDir(), "access.log")
 	lines := []string{
 		`10.0.0.1 - - [30/Mar/2025:10:00:00 +0000] "GET /a/ HTTP/1.1" 200 10 "http://203.0.113.9/page" ` + ua,
 		`10.0.0.2 - - [30/Mar/2025:11:00:00 +0000] "GET /b/ HTTP/1.1" 200 10 "http://[2001:db8::1]/links" ` + ua,
 		`10.0.0.3 - - [30/Mar/2025:12:00:00 +0000] "GET /c/ HTTP/1.1" 200 10 "http://\xe4\xe5\xe3-\xec.\xf0\xf4/" ` + ua,
 	}
-	if err := os.WriteFile(log, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	db := ingestDB(t, log)
-	r, err := Build(context.Background(), db, Options{From: "2025-03-30", To: "2025-03-30", Site: "golden.test", Zone: "UTC"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := reportOfDay(t, lines)
 	var got [][]string
 	for _, row := range table(t, r, "acquisition-natural-links.csv") {
 		got = append(got, row[:3])
@@ -95,4 +79,19 @@ func TestNaturalLinksAsWritten(t *testing.T) {
 			t.Errorf("a source is (unknown): %v", table(t, r, "acquisition-sources.csv"))
 		}
 	}
+}
+
+// reportOfDay ingests lines as golden.test's log and reports on 30 March
+// 2025, UTC.
+func reportOfDay(t *testing.T, lines []string) *reports.Report {
+	t.Helper()
+	log := filepath.Join(t.TempDir(), "access.log")
+	if err := os.WriteFile(log, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Build(context.Background(), ingestDB(t, log), Options{From: "2025-03-30", To: "2025-03-30", Site: "golden.test", Zone: "UTC"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
 }

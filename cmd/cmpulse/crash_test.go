@@ -42,14 +42,7 @@ func TestKilledIngest(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Kill it once it has started writing Parquet files.
-	deadline := time.Now().Add(20 * time.Second)
-	for {
-		m, _ := filepath.Glob(filepath.Join(wh, "_staging", "*", "*.part"))
-		if len(m) > 0 || time.Now().After(deadline) {
-			break
-		}
-		time.Sleep(2 * time.Millisecond)
-	}
+	waitForStaging(wh)
 	cmd.Process.Signal(syscall.SIGKILL)
 	state, _ := cmd.Process.Wait()
 	if state.Success() {
@@ -65,5 +58,18 @@ func TestKilledIngest(t *testing.T) {
 	}
 	if m, _ := filepath.Glob(filepath.Join(wh, "_staging", "*")); len(m) != 0 {
 		t.Errorf("staging left after recovery: %v", m)
+	}
+}
+
+// waitForStaging waits (20 s at most) until a cmpulse writing to wh has
+// created a staged Parquet file: the moment to interrupt it half-way.
+func waitForStaging(wh string) {
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		m, _ := filepath.Glob(filepath.Join(wh, "_staging", "*", "*.part"))
+		if len(m) > 0 || time.Now().After(deadline) {
+			return
+		}
+		time.Sleep(2 * time.Millisecond)
 	}
 }

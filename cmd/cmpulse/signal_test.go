@@ -11,7 +11,6 @@ import (
 	"strings"
 	"syscall"
 	"testing"
-	"time"
 )
 
 // TestSignalStopsIngest sends SIGINT (Ctrl-C) and SIGTERM (what systemd
@@ -38,14 +37,7 @@ func TestSignalStopsIngest(t *testing.T) {
 				t.Fatal(err)
 			}
 			// Signal it once it has started writing Parquet files.
-			deadline := time.Now().Add(20 * time.Second)
-			for {
-				m, _ := filepath.Glob(filepath.Join(wh, "_staging", "*", "*.part"))
-				if len(m) > 0 || time.Now().After(deadline) {
-					break
-				}
-				time.Sleep(2 * time.Millisecond)
-			}
+			waitForStaging(wh)
 			cmd.Process.Signal(sig)
 			err := cmd.Wait()
 			state := cmd.ProcessState
