@@ -13,7 +13,9 @@ const (
 	// already in and reads the rest.
 	Stream Mode = iota
 	// Snapshot sources are whole exports of an account, each row known by
-	// its natural key (SPEC, "Sources"). No kind is a snapshot yet.
+	// its natural key (SPEC, "Sources"): the ledger knows an export by the
+	// hash of its whole content, and the community tables merge its rows
+	// with what is in, the newer export winning (snapshot.go).
 	Snapshot
 )
 
@@ -27,8 +29,10 @@ type Kind struct {
 	// this kind. Kinds are tried in order: put the most specific first (the
 	// access log variants exclude each other).
 	Detect func(head []byte) bool
-	// Open returns the reader of an input of this kind.
+	// Open returns the reader of a stream input of this kind.
 	Open func(name string, scan *lineScanner) Reader
+	// OpenSource returns the reader of a snapshot input of this kind.
+	OpenSource func(src *Source) Reader
 	// ClientFirst: the kind's lines start with the client address (after
 	// a vhost field, if any), which rejects mask.
 	ClientFirst bool
@@ -72,8 +76,11 @@ func kindOf(name string) *Kind {
 // newReader returns the reader for a named format.
 func newReader(format, name string, scan *lineScanner) (Reader, error) {
 	k := kindOf(format)
-	if k == nil || k.Open == nil {
+	if k == nil || k.Open == nil && k.OpenSource == nil {
 		return nil, fmt.Errorf("unknown format %q (known: %s)", format, strings.Join(Formats, ", "))
+	}
+	if k.Open == nil {
+		return nil, fmt.Errorf("format %q is a snapshot kind, opened with openSource", format)
 	}
 	return k.Open(name, scan), nil
 }

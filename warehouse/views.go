@@ -112,6 +112,13 @@ func empty(t *Table) string {
 // duckType is the DuckDB type DuckDB gives a Parquet column of this kind.
 func duckType(f parquet.Field) string {
 	t := f.Type()
+	if lt := t.LogicalType(); lt != nil && isList(lt) {
+		// LIST: a repeated group ("list") of one field ("element").
+		if inner := f.Fields(); len(inner) == 1 && len(inner[0].Fields()) == 1 {
+			return duckType(inner[0].Fields()[0]) + "[]"
+		}
+		return "VARCHAR[]"
+	}
 	if lt := t.LogicalType(); lt != nil {
 		if ts, ok := lt.Value.(*format.TimestampType); ok {
 			if ts.IsAdjustedToUTC {
@@ -220,4 +227,9 @@ func OpenDB(ctx context.Context, dir string, opt DBOptions) (*sql.DB, error) {
 		}
 	}
 	return db, nil
+}
+
+func isList(lt *format.LogicalType) bool {
+	_, ok := lt.Value.(*format.ListType)
+	return ok
 }
