@@ -41,6 +41,7 @@ given win.`,
 // ingestFlags are ingest's command line.
 type ingestFlags struct {
 	opt   ingest.Options
+	own   []string
 	quiet bool
 	cf    configFlag
 	fs    *pflag.FlagSet
@@ -53,6 +54,7 @@ func setupIngest(fs *pflag.FlagSet) func(context.Context, *env, []string) error 
 	fs.StringVar(&o.opt.Site, "site", "default", "`name` of the site the logs belong to")
 	fs.StringVar(&o.opt.Format, "format", "", "input `format`, instead of detecting it")
 	fs.StringSliceVar(&o.opt.Hosts, "host", nil, "another `host` name of the site, for telling internal referrers (repeatable; the site name and its www. variant are included)")
+	fs.StringArrayVar(&o.own, "own", nil, "an own account, `PLATFORM=HANDLE` (x=@example, blog=\"Jane Doe\"): its messages are the community manager's (repeatable; archives that name their account need none)")
 	fs.BoolVar(&o.opt.KeepIP, "keep-ip", false, "store client IP addresses (hits.ip); by default only a keyed hash is kept")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "no progress bar")
 	return func(ctx context.Context, e *env, args []string) error { return runIngest(ctx, e, o, args) }
@@ -68,6 +70,11 @@ func runIngest(ctx context.Context, e *env, o *ingestFlags, args []string) error
 	}
 	opt := o.opt
 	opt.Stdin = e.stdin
+	own, err := ownFlag(o.own)
+	if err != nil {
+		return err
+	}
+	opt.Own = own
 	if !o.quiet {
 		opt.Progress = progressBar(e.stderr)
 	}
