@@ -236,6 +236,7 @@ func TestLinkedInDetect(t *testing.T) {
 		{"\uFEFF" + liSharesHead, "linkedin_shares"},
 		{liCommentsHead + "2024-06-10 18:53:49,x,y\n", "linkedin_comments"},
 		{"Date,ShareLink,ShareCommentary\n", "linkedin_shares"},
+		{"Content,Video title,Video publish time\n", "youtube_studio"},
 		{"Date,Type,Link\n2024-01-01 00:00:00,LIKE,x\n", ""},                            // Reactions.csv
 		{"CONVERSATION ID,FROM,TO,DATE,CONTENT\n", ""},                                  // messages.csv
 		{"platform,thread_id,message_id,parent_id,author,is_own_account,ts,text\n", ""}, // generic conversations
