@@ -109,7 +109,7 @@ func (f *liFile) once(key string) bool {
 		f.skipped++
 		return false
 	}
-	f.seen[key] = true
+	f.seen[strings.Clone(key)] = true // not a part of the record's whole text, kept alive by it
 	return true
 }
 
@@ -144,7 +144,7 @@ func (r *linkedInSharesReader) Next() (Record, error) {
 }
 
 func (r *linkedInSharesReader) post(fields []string, line int64) (*Post, error) {
-	link := r.cell(fields, "sharelink")
+	link := strings.Clone(r.cell(fields, "sharelink")) // held until the export is read: not the record's whole text
 	if link == "" {
 		return nil, errLINoShareLink
 	}
@@ -163,11 +163,24 @@ func (r *linkedInSharesReader) post(fields []string, line int64) (*Post, error) 
 		p.Kind = "repost"
 	} else if strings.TrimSpace(text) != "" {
 		p.Text = &text
-		p.Hashtags, p.Mentions = hashtags(text), mentions(text)
+		p.Hashtags, p.Mentions = liTags(text)
 	}
 	p.Links = liLinks(shared, text)
 	p.Visibility = liVisibility(r.cell(fields, "visibility"))
 	return p, nil
+}
+
+// liTags returns a text's hashtags and mentions, sparing their regular
+// expressions (most of the time a share takes to read) a text without a #
+// or an @.
+func liTags(text string) (tags, ments []string) {
+	if strings.IndexByte(text, '#') >= 0 {
+		tags = hashtags(text)
+	}
+	if strings.IndexByte(text, '@') >= 0 {
+		ments = mentions(text)
+	}
+	return tags, ments
 }
 
 // liLinks are the shared URL and the links of the text, without repeats.
@@ -229,7 +242,7 @@ func (r *linkedInCommentsReader) Next() (Record, error) {
 }
 
 func (r *linkedInCommentsReader) message(fields []string, line int64) (*Message, error) {
-	link := r.cell(fields, "link")
+	link := strings.Clone(r.cell(fields, "link"))
 	if link == "" {
 		return nil, errLINoLink
 	}

@@ -137,7 +137,7 @@ func (r *youTubeStudioReader) Next() (Record, error) {
 			r.skipped++
 			continue
 		}
-		r.seen[id] = true
+		r.seen[strings.Clone(id)] = true // not a part of the row's text
 		return p, nil
 	}
 }
@@ -157,7 +157,8 @@ func (r *youTubeStudioReader) post(rec []string, id string, line int64) (*Post, 
 	p := &Post{Line: line}
 	p.Platform, p.Account, p.PostID, p.URL, p.TS, p.Kind = youTube, r.src.Own.Account(youTube), id, &url, ts, "post"
 	if title := r.cell(rec, "video title"); title != "" {
-		p.Title, p.Hashtags = &title, hashtags(title)
+		p.Title = &title
+		p.Hashtags, _ = liTags(title)
 	}
 	for _, c := range ytCounters {
 		v, err := ytCount(r.cell(rec, c.col))
