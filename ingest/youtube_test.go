@@ -48,6 +48,8 @@ var ytCases = []liCase{
 	{name: "BOM and CRLF", in: "\uFEFF" + strings.ReplaceAll(ytHead+ytTotal+`yPYZkWJcA8A,HTML practice week,"Dec 25, 2020",601,62,0.9827,1,621,6.28`+"\n", "\n", "\r\n"),
 		want:    []postSum{ytVideo(3, "yPYZkWJcA8A", "2020-12-25", "HTML practice week", 62, 621, nil)},
 		skipped: 1},
+	{name: "a bare quote in an unquoted title", in: ytHead + `Wf9Z6EitqSU,B'day "vlog" ^_^,"Dec 6, 2020",610,76,2.7658,0,608,6.91` + "\n",
+		want: []postSum{ytVideo(2, "Wf9Z6EitqSU", "2020-12-06", `B'day "vlog" ^_^`, 76, 608, nil)}},
 	{name: "no title", in: ytHead + `yPYZkWJcA8A,,"Dec 25, 2020",601,62,0.9827,1,621,6.28` + "\n",
 		want: []postSum{ytVideo(2, "yPYZkWJcA8A", "2020-12-25", "<nil>", 62, 621, nil)}},
 	{name: "bad rows, then a good one", in: ytHead +
