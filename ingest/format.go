@@ -50,6 +50,8 @@ var kinds = []Kind{
 	{Name: "common", Table: "hits", Mode: Stream, Detect: accessLogIs("common"), Open: openAccessLog, ClientFirst: true, NoAgent: true},
 	{Name: "vhost_combined", Table: "hits", Mode: Stream, Detect: accessLogIs("vhost_combined"), Open: openAccessLog, ClientFirst: true},
 	{Name: "vhost_common", Table: "hits", Mode: Stream, Detect: accessLogIs("vhost_common"), Open: openAccessLog, ClientFirst: true, NoAgent: true},
+	{Name: "mastodon_outbox", Table: "social_posts", Mode: Snapshot, Detect: isMastodonOutbox, OpenSource: openMastodonOutbox},
+	{Name: "mastodon_actor", Table: "social_posts", Mode: Snapshot, Detect: isMastodonActor, OpenSource: openMastodonActor},
 }
 
 // Formats that --format accepts, from kinds.
