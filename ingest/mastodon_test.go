@@ -531,12 +531,16 @@ func TestMastodonRealSample(t *testing.T) {
 	if first.Format(time.RFC3339) != "2022-11-08T03:07:14Z" || last.Format(time.RFC3339) != "2024-07-23T18:39:06Z" {
 		t.Errorf("dates %v .. %v", first, last)
 	}
+}
 
-	b, err = os.ReadFile(filepath.Join(dir, "actor.json"))
+// TestMastodonRealActor: the real actor.json makes its account an own
+// account and is one skipped record.
+func TestMastodonRealActor(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(realSample(t, "mastodon_archive"), "actor.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	own = NewOwn(nil)
+	own := NewOwn(nil)
 	if recs, rejects, skipped := readSource(t, "mastodon_actor", "actor.json", string(b), own); len(recs)+len(rejects) != 0 || skipped != 1 {
 		t.Errorf("actor.json: records %d, rejects %d, skipped %d", len(recs), len(rejects), skipped)
 	}
@@ -647,4 +651,32 @@ func FuzzMastodonActor(f *testing.F) {
 			t.Fatalf("records %d, rejects %d, skipped %d, err %v", len(recs), len(rejects), skipped, err)
 		}
 	})
+}
+
+// TestMastodonDetectOthers: no file of the other real samples (X archives,
+// Telegram and Discourse JSON, WXR, CSV exports, logs) is taken for a
+// Mastodon file.
+func TestMastodonDetectOthers(t *testing.T) {
+	root := filepath.Dir(realSample(t, "mastodon_archive"))
+	n := 0
+	filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.Contains(p, "mastodon_archive") {
+			return nil
+		}
+		f, err := os.Open(p)
+		if err != nil {
+			return nil
+		}
+		defer f.Close()
+		head := make([]byte, 4096)
+		k, _ := io.ReadFull(f, head)
+		if isMastodonOutbox(head[:k]) || isMastodonActor(head[:k]) {
+			t.Errorf("%s detected as a Mastodon file", p)
+		}
+		n++
+		return nil
+	})
+	if n < 10 {
+		t.Errorf("only %d other sample files", n)
+	}
 }
