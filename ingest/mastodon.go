@@ -146,6 +146,8 @@ type mastodonOutbox struct {
 	n       int64 // items read, the position of the last one
 	skipped int64
 	seen    map[string]bool // activity ids, to skip an item given twice
+	actor   string          // the last item's actor URI and its handle
+	handle  string
 }
 
 func openMastodonOutbox(src *Source) Reader {
@@ -344,6 +346,9 @@ func (r *mastodonOutbox) base(a *apActivity, ts time.Time) *Post {
 // builds it), which is also the own account: it is recorded in Own, as
 // actor.json records it (an archive has its outbox before its actor).
 func (r *mastodonOutbox) account(actor string) string {
+	if actor == r.actor && r.handle != "" {
+		return r.handle // every item has the same actor: one string for all rows
+	}
 	h := apHandle(actor)
 	if r.src.Own != nil && actor != "" {
 		if h != "" {
@@ -357,6 +362,7 @@ func (r *mastodonOutbox) account(actor string) string {
 	if h == "" {
 		h = actor
 	}
+	r.actor, r.handle = actor, h
 	return h
 }
 
