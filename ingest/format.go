@@ -53,6 +53,8 @@ var kinds = []Kind{
 	{Name: "linkedin_shares", Table: "social_posts", Mode: Snapshot, Detect: isLinkedInShares, OpenSource: openLinkedInShares},
 	{Name: "linkedin_comments", Table: "conversations", Mode: Snapshot, Detect: isLinkedInComments, OpenSource: openLinkedInComments},
 	{Name: "youtube_studio", Table: "social_posts", Mode: Snapshot, Detect: isYouTubeStudio, OpenSource: openYouTubeStudio},
+	{Name: "mastodon_outbox", Table: "social_posts", Mode: Snapshot, Detect: isMastodonOutbox, OpenSource: openMastodonOutbox},
+	{Name: "mastodon_actor", Table: "social_posts", Mode: Snapshot, Detect: isMastodonActor, OpenSource: openMastodonActor},
 }
 
 // Formats that --format accepts, from kinds.
