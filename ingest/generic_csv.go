@@ -40,7 +40,8 @@ import (
 //   - posts: an empty post_id is built from (platform, account, ts, text);
 //     an empty account is the config's own account on the platform.
 //
-// A record whose fields are all empty (a spreadsheet's blank row of commas),
+// A record whose fields are all empty (a spreadsheet's blank row of commas,
+// however many),
 // or that repeats the header row (two files pasted together), is skipped
 // and counted, not rejected.
 
@@ -226,15 +227,15 @@ func (r *csvReader) Next() (Record, error) {
 	for {
 		f, err := r.cr.Read()
 		off := r.cr.InputOffset()
-		if err != nil {
+		if err != nil && !(errors.Is(err, csv.ErrFieldCount) && csvBlankRecord(f)) {
 			return nil, r.failed(err, off)
 		}
-		line, _ := r.cr.FieldPos(0)
 		if csvBlankRecord(f) || r.isHeader(f) {
 			r.raw.next(off)
 			r.skipped++
 			continue
 		}
+		line, _ := r.cr.FieldPos(0)
 		rec, err := r.build(f, int64(line))
 		if err != nil {
 			err = r.reject(int64(line), err, off)
@@ -501,7 +502,7 @@ var (
 	errCSVNoTS          = errors.New("no ts: a record without a time cannot be placed")
 	errCSVNoZone        = errors.New("ts has no time zone: add Z (UTC) or an offset such as +01:00")
 	errCSVBadTS         = errors.New("ts is not an RFC 3339 time such as 2026-03-05T14:02:00Z")
-	errCSVBadPlatform   = errors.New("platform is not a name of letters, digits, '_' or '-'")
+	errCSVBadPlatform   = errors.New("platform is not a name of up to 32 letters, digits, '_' or '-'")
 	errCSVBadBool       = errors.New("is_own_account is not true or false")
 	errCSVBadStatus     = errors.New("status is not approved, pending, spam or trash")
 	errCSVBadKind       = errors.New("kind is not post, reply, repost or quote")
@@ -509,25 +510,19 @@ var (
 	errCSVRecordTooLong = errors.New("record too long")
 )
 
-// csvPlatform returns the platform, which names a warehouse folder
-// (platform=<p>), so only safe names pass.
+// csvPlatform returns the platform, lower-cased. It names a warehouse
+// folder (platform=<p>), so only what snapshot ingest takes as a name
+// (platformName) passes.
 func csvPlatform(s string) (string, error) {
 	if s == "" {
 		return "other", nil
 	}
 	s = strings.ToLower(s)
-	if len(s) > 64 || !csvNameByte(s[0]) {
+	if !platformName.MatchString(s) {
 		return "", errCSVBadPlatform
-	}
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; !csvNameByte(c) && c != '_' && c != '-' {
-			return "", errCSVBadPlatform
-		}
 	}
 	return s, nil
 }
-
-func csvNameByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
 
 // csvTime reads an RFC 3339 time; the space that RFC 3339 allows for the T
 // (and that spreadsheets write) is taken too.

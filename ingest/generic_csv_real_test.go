@@ -41,6 +41,34 @@ type csvDiscoursePost struct {
 // gives 77 posts (22 in topic 3525, 55 in 5079), 29 by staff, 35 with
 // reply_to_post_number, 34 with line breaks and 21 with quotes.
 func TestGenericCSVRealDiscourse(t *testing.T) {
+	in, byID := csvFromDiscourse(t)
+	recs, rejects, skipped := readSource(t, "conversations_csv", "urho3d.csv", in, nil)
+	if len(recs) != 77 || len(rejects) != 0 || skipped != 0 {
+		t.Fatalf("read %d records, %d rejects (%v), %d skipped; want 77, 0, 0", len(recs), len(rejects), rejects, skipped)
+	}
+	perThread, own, replies, breaks, quotes := map[string]int{}, 0, 0, 0, 0
+	for _, r := range recs {
+		m := r.(*Message)
+		p := byID[m.MessageID]
+		if m.Text == nil || *m.Text != p.Cooked || *m.Author != p.Username || m.Platform != "discourse" || m.TS.Format("2006-01-02T15:04:05.000Z") != p.CreatedAt {
+			t.Errorf("line %d: message %s does not read back as written: %+v", m.Line, m.MessageID, m.Conversation)
+		}
+		perThread[m.ThreadID]++
+		own += csvB2I(m.IsOwnAccount)
+		replies += csvB2I(m.Kind == "reply" && m.ParentID != nil)
+		breaks += csvB2I(strings.Contains(*m.Text, "\n"))
+		quotes += csvB2I(strings.Contains(*m.Text, `"`))
+	}
+	if perThread["3525"] != 22 || perThread["5079"] != 55 || own != 29 || replies != 35 || breaks != 34 || quotes != 21 {
+		t.Errorf("per thread %v, own %d, replies %d, with line breaks %d, with quotes %d; want 22 and 55, 29, 35, 34, 21",
+			perThread, own, replies, breaks, quotes)
+	}
+}
+
+// csvFromDiscourse writes the Discourse topics of ../shared/data/real as
+// a conversations CSV, and returns it with the posts by message_id.
+func csvFromDiscourse(t *testing.T) (string, map[string]csvDiscoursePost) {
+	t.Helper()
 	dir := realSample(t, "discourse")
 	files, _ := filepath.Glob(filepath.Join(dir, "*.json"))
 	var b strings.Builder
@@ -72,28 +100,7 @@ func TestGenericCSVRealDiscourse(t *testing.T) {
 		}
 	}
 	w.Flush()
-
-	recs, rejects, skipped := readSource(t, "conversations_csv", "urho3d.csv", b.String(), nil)
-	if len(recs) != 77 || len(rejects) != 0 || skipped != 0 {
-		t.Fatalf("read %d records, %d rejects (%v), %d skipped; want 77, 0, 0", len(recs), len(rejects), rejects, skipped)
-	}
-	perThread, own, replies, breaks, quotes := map[string]int{}, 0, 0, 0, 0
-	for _, r := range recs {
-		m := r.(*Message)
-		p := byID[m.MessageID]
-		if m.Text == nil || *m.Text != p.Cooked || *m.Author != p.Username || m.Platform != "discourse" || m.TS.Format("2006-01-02T15:04:05.000Z") != p.CreatedAt {
-			t.Errorf("line %d: message %s does not read back as written: %+v", m.Line, m.MessageID, m.Conversation)
-		}
-		perThread[m.ThreadID]++
-		own += csvB2I(m.IsOwnAccount)
-		replies += csvB2I(m.Kind == "reply" && m.ParentID != nil)
-		breaks += csvB2I(strings.Contains(*m.Text, "\n"))
-		quotes += csvB2I(strings.Contains(*m.Text, `"`))
-	}
-	if perThread["3525"] != 22 || perThread["5079"] != 55 || own != 29 || replies != 35 || breaks != 34 || quotes != 21 {
-		t.Errorf("per thread %v, own %d, replies %d, with line breaks %d, with quotes %d; want 22 and 55, 29, 35, 34, 21",
-			perThread, own, replies, breaks, quotes)
-	}
+	return b.String(), byID
 }
 
 // TestGenericCSVRealLinkedIn writes LinkedIn's Shares.csv
@@ -106,6 +113,31 @@ func TestGenericCSVRealDiscourse(t *testing.T) {
 //
 // gives 202 shares, 14 without commentary and 133 whose text has a link.
 func TestGenericCSVRealLinkedIn(t *testing.T) {
+	in, shares := csvFromLinkedIn(t)
+	own := NewOwn(map[string][]string{"linkedin": {"sanand0"}})
+	recs, rejects, skipped := readSource(t, "posts_csv", "shares.csv", in, own)
+	if len(recs) != 202 || len(rejects) != 0 || skipped != 0 {
+		t.Fatalf("read %d records, %d rejects (%v), %d skipped; want 202, 0, 0", len(recs), len(rejects), rejects, skipped)
+	}
+	noText, withLinks := 0, 0
+	for i, r := range recs {
+		p := r.(*Post)
+		s := shares[i+1]
+		if p.PostID != s[1] || p.Account != "sanand0" || p.Kind != "post" || p.TS.Format("2006-01-02 15:04:05") != s[0] || (p.Text != nil && *p.Text != s[2]) {
+			t.Errorf("line %d: share %s does not read back as written: %+v", p.Line, s[1], p.SocialPost)
+		}
+		noText += csvB2I(p.Text == nil)
+		withLinks += csvB2I(len(p.Links) > 0)
+	}
+	if noText != 14 || withLinks != 133 {
+		t.Errorf("%d without text, %d with links; want 14 and 133", noText, withLinks)
+	}
+}
+
+// csvFromLinkedIn writes Shares.csv of ../shared/data/real as a posts CSV,
+// and returns it with the shares as Shares.csv holds them (header first).
+func csvFromLinkedIn(t *testing.T) (string, [][]string) {
+	t.Helper()
 	f, err := os.Open(filepath.Join(realSample(t, "linkedin_export"), "Shares.csv"))
 	if err != nil {
 		t.Fatal(err)
@@ -123,25 +155,7 @@ func TestGenericCSVRealLinkedIn(t *testing.T) {
 		w.Write([]string{"linkedin", s[1], s[0] + "Z", s[2], s[1]})
 	}
 	w.Flush()
-
-	own := NewOwn(map[string][]string{"linkedin": {"sanand0"}})
-	recs, rejects, skipped := readSource(t, "posts_csv", "shares.csv", b.String(), own)
-	if len(recs) != 202 || len(rejects) != 0 || skipped != 0 {
-		t.Fatalf("read %d records, %d rejects (%v), %d skipped; want 202, 0, 0", len(recs), len(rejects), rejects, skipped)
-	}
-	noText, withLinks := 0, 0
-	for i, r := range recs {
-		p := r.(*Post)
-		s := shares[i+1]
-		if p.PostID != s[1] || p.Account != "sanand0" || p.Kind != "post" || p.TS.Format("2006-01-02 15:04:05") != s[0] || (p.Text != nil && *p.Text != s[2]) {
-			t.Errorf("line %d: share %s does not read back as written: %+v", p.Line, s[1], p.SocialPost)
-		}
-		noText += csvB2I(p.Text == nil)
-		withLinks += csvB2I(len(p.Links) > 0)
-	}
-	if noText != 14 || withLinks != 133 {
-		t.Errorf("%d without text, %d with links; want 14 and 133", noText, withLinks)
-	}
+	return b.String(), shares
 }
 
 func csvB2I(b bool) int {

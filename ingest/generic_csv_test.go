@@ -173,7 +173,8 @@ var conversationsCases = []csvCase{
 	{
 		name: "platform: empty is other, upper case is lowered, unsafe names are rejects",
 		in: "platform,ts,text,message_id\n,2026-03-05T14:02:00Z,a,1\nFaceBook,2026-03-05T14:02:00Z,b,2\n" +
-			"my forum,2026-03-05T14:02:00Z,c,3\n../x,2026-03-05T14:02:00Z,d,4\nsupport_desk-2,2026-03-05T14:02:00Z,e,5\n",
+			"my forum,2026-03-05T14:02:00Z,c,3\n../x,2026-03-05T14:02:00Z,d,4\nsupport_desk-2,2026-03-05T14:02:00Z,e,5\n" +
+			"a23456789012345678901234567890123,2026-03-05T14:02:00Z,f,6\n",
 		want: []string{
 			`2 other t=csv:none m=1 p=<nil> a=<nil> own=false 2026-03-05T14:02:00Z approved comment "a" url=<nil>`,
 			`3 facebook t=csv:none m=2 p=<nil> a=<nil> own=false 2026-03-05T14:02:00Z approved comment "b" url=<nil>`,
@@ -182,6 +183,7 @@ var conversationsCases = []csvCase{
 		rejects: []string{
 			"4: " + errCSVBadPlatform.Error() + " | my forum,2026-03-05T14:02:00Z,c,3",
 			"5: " + errCSVBadPlatform.Error() + " | ../x,2026-03-05T14:02:00Z,d,4",
+			"7: " + errCSVBadPlatform.Error() + " | a23456789012345678901234567890123,2026-03-05T14:02:00Z,f,6",
 		},
 	},
 	{
@@ -236,10 +238,10 @@ var conversationsCases = []csvCase{
 		rejects: []string{"3: extraneous or missing \" in quoted-field | 2,2026-03-05T14:02:00Z,\"open\n3,2026-03-05T14:02:00Z,lost"},
 	},
 	{
-		name:    "blank lines are no records; a row of empty cells is a counted skip",
-		in:      "message_id,ts,text\n\n1,2026-03-05T14:02:00Z,a\n\n\n,,\n , ,\n2,2026-03-05T14:02:00Z,b",
-		want:    []string{`3 other t=csv:none m=1 p=<nil> a=<nil> own=false 2026-03-05T14:02:00Z approved comment "a" url=<nil>`, `8 other t=csv:none m=2 p=<nil> a=<nil> own=false 2026-03-05T14:02:00Z approved comment "b" url=<nil>`},
-		skipped: 2,
+		name:    "blank lines are no records; a row of empty cells (however many) is a counted skip",
+		in:      "message_id,ts,text\n\n1,2026-03-05T14:02:00Z,a\n\n\n,,\n , ,\n,\n2,2026-03-05T14:02:00Z,b",
+		want:    []string{`3 other t=csv:none m=1 p=<nil> a=<nil> own=false 2026-03-05T14:02:00Z approved comment "a" url=<nil>`, `9 other t=csv:none m=2 p=<nil> a=<nil> own=false 2026-03-05T14:02:00Z approved comment "b" url=<nil>`},
+		skipped: 3,
 	},
 	{
 		name:    "a header row repeated where two files were pasted together is a counted skip",
