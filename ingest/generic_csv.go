@@ -502,6 +502,7 @@ var (
 	errCSVNoTS          = errors.New("no ts: a record without a time cannot be placed")
 	errCSVNoZone        = errors.New("ts has no time zone: add Z (UTC) or an offset such as +01:00")
 	errCSVBadTS         = errors.New("ts is not an RFC 3339 time such as 2026-03-05T14:02:00Z")
+	errCSVOldTS         = errors.New("ts is before 1970")
 	errCSVBadPlatform   = errors.New("platform is not a name of up to 32 letters, digits, '_' or '-'")
 	errCSVBadBool       = errors.New("is_own_account is not true or false")
 	errCSVBadStatus     = errors.New("status is not approved, pending, spam or trash")
@@ -537,7 +538,10 @@ func csvTime(s string) (time.Time, error) {
 		s = s[:len(s)-1] + "Z"
 	}
 	t, err := time.Parse(time.RFC3339Nano, s)
-	if err == nil {
+	switch {
+	case err == nil && t.Year() < 1970:
+		return time.Time{}, errCSVOldTS // 0001-01-01, a spreadsheet's empty date
+	case err == nil:
 		return t.UTC(), nil
 	}
 	for _, local := range []string{"2006-01-02T15:04:05.999999999", "2006-01-02T15:04", "2006-01-02"} {

