@@ -26,7 +26,7 @@ import (
 // community numbers can use (docs/import-csv.md says the same to the user):
 //
 //   - platform: empty is "other"; else lower-cased, and it must then be a
-//     safe partition name (letters, digits, '_', '-').
+//     safe partition name (up to 32 letters, digits, '_', '-').
 //   - ts: required in every record. A message or post without a time cannot
 //     be placed in a period, answered or counted per week, and the
 //     warehouse's ts is not nullable: such a record is a reject, as is a
@@ -41,9 +41,8 @@ import (
 //     an empty account is the config's own account on the platform.
 //
 // A record whose fields are all empty (a spreadsheet's blank row of commas,
-// however many),
-// or that repeats the header row (two files pasted together), is skipped
-// and counted, not rejected.
+// however many), or that repeats the header row (two files pasted
+// together), is skipped and counted, not rejected.
 
 const (
 	// csvNoThread is the thread of the messages that name none. The "csv:"
@@ -272,8 +271,12 @@ func (r *csvReader) reject(line int64, err error, off int64) error {
 }
 
 // isHeader reports whether a record repeats the header row, as it does
-// where two exports were pasted one after the other.
+// where two exports were pasted one after the other. With one column, a
+// message that says "text" would be taken for it: that takes two.
 func (r *csvReader) isHeader(f []string) bool {
+	if len(r.cols) < 2 {
+		return false
+	}
 	for name, i := range r.cols {
 		if csvColumnName(f[i]) != name {
 			return false
@@ -424,7 +427,7 @@ func csvMessage(r *csvReader, f []string, line int64) (Record, error) {
 	}
 	c.MessageID = r.value(f, "message_id")
 	if c.MessageID == "" {
-		c.MessageID = csvID(platform, r.value(f, "author"), ts, f[r.cols["text"]])
+		c.MessageID = csvID(platform, r.value(f, "author"), ts, r.value(f, "text"))
 	}
 	return m, nil
 }
@@ -454,14 +457,16 @@ func csvPost(r *csvReader, f []string, line int64) (Record, error) {
 		}
 	}
 	s.Account = r.value(f, "account")
+	s.PostID = r.value(f, "post_id")
+	if s.PostID == "" {
+		// From the account as written, not as the config fills it in: a
+		// handle added to the config later must not change the ids.
+		s.PostID = csvID(platform, s.Account, ts, r.value(f, "text"))
+	}
 	if s.Account == "" {
 		s.Account = r.src.Own.Account(platform)
 	}
 	s.URL = csvOptional(r.value(f, "url"))
-	s.PostID = r.value(f, "post_id")
-	if s.PostID == "" {
-		s.PostID = csvID(platform, s.Account, ts, f[r.cols["text"]])
-	}
 	if s.Text != nil {
 		s.Links, s.Hashtags, s.Mentions = textLinks(*s.Text), hashtags(*s.Text), mentions(*s.Text)
 	}
@@ -486,7 +491,8 @@ func csvOptional(s string) *string {
 }
 
 // csvID builds the id of a record that has none from what identifies it,
-// the time in one spelling so that "+01:00" and "Z" give the same id.
+// the time in one spelling so that "+01:00" and "Z" give the same id, and
+// the text without the spaces around it, which spreadsheets may trim.
 func csvID(platform, who string, ts time.Time, text string) string {
 	h := sha256.New()
 	for _, s := range []string{platform, who, ts.UTC().Format(time.RFC3339Nano), text} {

@@ -251,6 +251,14 @@ var conversationsCases = []csvCase{
 		skipped: 1,
 	},
 	{
+		name: "with text alone, a message that says text is no header row",
+		in:   "text\nhello\nText\n",
+		rejects: []string{
+			"2: " + errCSVNoTS.Error() + " | hello",
+			"3: " + errCSVNoTS.Error() + " | Text",
+		},
+	},
+	{
 		name:    "text that is not UTF-8 (a Windows-1252 save) is a reject",
 		in:      "message_id,ts,text\n1,2026-03-05T14:02:00Z,caf\xe9\n2,2026-03-05T14:02:00Z,café\n",
 		want:    []string{`3 other t=csv:none m=2 p=<nil> a=<nil> own=false 2026-03-05T14:02:00Z approved comment "café" url=<nil>`},
@@ -344,10 +352,10 @@ var postsCases = []csvCase{
 		rejects: []string{"5: " + errCSVBadKind.Error() + " | 4,2026-03-05T14:02:00Z,retweet,d"},
 	},
 	{
-		name: "no account: the config's own account; no post_id: one built from account, time and text",
+		name: "no account: the config's own account; no post_id: one built from the account as written, time and text",
 		own:  map[string][]string{"youtube": {"@OurChannel"}},
 		in:   "platform,ts,text,likes\nyoutube,2026-03-05T14:02:00Z,Our video,4\n",
-		want: []string{`2 youtube acct=OurChannel id=` + csvID("youtube", "OurChannel", utc(2026, 3, 5, 14, 2, 0), "Our video") +
+		want: []string{`2 youtube acct=OurChannel id=` + csvID("youtube", "", utc(2026, 3, 5, 14, 2, 0), "Our video") +
 			` 2026-03-05T14:02:00Z post "Our video" url=<nil> likes=4 reposts=<nil> replies=<nil> impr=<nil> links=[] tags=[] at=[]`},
 	},
 	{
