@@ -50,7 +50,11 @@ var kinds = []Kind{
 	{Name: "common", Table: "hits", Mode: Stream, Detect: accessLogIs("common"), Open: openAccessLog, ClientFirst: true, NoAgent: true},
 	{Name: "vhost_combined", Table: "hits", Mode: Stream, Detect: accessLogIs("vhost_combined"), Open: openAccessLog, ClientFirst: true},
 	{Name: "vhost_common", Table: "hits", Mode: Stream, Detect: accessLogIs("vhost_common"), Open: openAccessLog, ClientFirst: true, NoAgent: true},
-	// The generic CSV kinds, known by their header row (generic_csv.go).
+	{Name: "linkedin_shares", Table: "social_posts", Mode: Snapshot, Detect: isLinkedInShares, OpenSource: openLinkedInShares},
+	{Name: "linkedin_comments", Table: "conversations", Mode: Snapshot, Detect: isLinkedInComments, OpenSource: openLinkedInComments},
+	{Name: "youtube_studio", Table: "social_posts", Mode: Snapshot, Detect: isYouTubeStudio, OpenSource: openYouTubeStudio},
+	// The generic CSV kinds, known by their header row (generic_csv.go):
+	// last, as the most general of the CSV kinds.
 	{Name: "conversations_csv", Table: "conversations", Mode: Snapshot, Detect: detectCSV(conversationsCSV), OpenSource: openCSV(conversationsCSV)},
 	{Name: "posts_csv", Table: "social_posts", Mode: Snapshot, Detect: detectCSV(postsCSV), OpenSource: openCSV(postsCSV)},
 }
