@@ -55,6 +55,10 @@ var kinds = []Kind{
 	{Name: "youtube_studio", Table: "social_posts", Mode: Snapshot, Detect: isYouTubeStudio, OpenSource: openYouTubeStudio},
 	{Name: "mastodon_outbox", Table: "social_posts", Mode: Snapshot, Detect: isMastodonOutbox, OpenSource: openMastodonOutbox},
 	{Name: "mastodon_actor", Table: "social_posts", Mode: Snapshot, Detect: isMastodonActor, OpenSource: openMastodonActor},
+	// The generic CSV kinds, known by their header row (generic_csv.go):
+	// last, as the most general of the CSV kinds.
+	{Name: "conversations_csv", Table: "conversations", Mode: Snapshot, Detect: detectCSV(conversationsCSV), OpenSource: openCSV(conversationsCSV)},
+	{Name: "posts_csv", Table: "social_posts", Mode: Snapshot, Detect: detectCSV(postsCSV), OpenSource: openCSV(postsCSV)},
 }
 
 // Formats that --format accepts, from kinds.

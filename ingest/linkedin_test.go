@@ -237,9 +237,9 @@ func TestLinkedInDetect(t *testing.T) {
 		{liCommentsHead + "2024-06-10 18:53:49,x,y\n", "linkedin_comments"},
 		{"Date,ShareLink,ShareCommentary\n", "linkedin_shares"},
 		{"Content,Video title,Video publish time\n", "youtube_studio"},
-		{"Date,Type,Link\n2024-01-01 00:00:00,LIKE,x\n", ""},                            // Reactions.csv
-		{"CONVERSATION ID,FROM,TO,DATE,CONTENT\n", ""},                                  // messages.csv
-		{"platform,thread_id,message_id,parent_id,author,is_own_account,ts,text\n", ""}, // generic conversations
+		{"Date,Type,Link\n2024-01-01 00:00:00,LIKE,x\n", ""},                                             // Reactions.csv
+		{"CONVERSATION ID,FROM,TO,DATE,CONTENT\n", ""},                                                   // messages.csv
+		{"platform,thread_id,message_id,parent_id,author,is_own_account,ts,text\n", "conversations_csv"}, // generic conversations, not LinkedIn's
 	} {
 		if got := detect([]byte(tc.head)); got != tc.want {
 			t.Errorf("detect(%q) = %q, want %q", tc.head, got, tc.want)
