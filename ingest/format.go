@@ -51,6 +51,7 @@ var kinds = []Kind{
 	{Name: "vhost_combined", Table: "hits", Mode: Stream, Detect: accessLogIs("vhost_combined"), Open: openAccessLog, ClientFirst: true},
 	{Name: "vhost_common", Table: "hits", Mode: Stream, Detect: accessLogIs("vhost_common"), Open: openAccessLog, ClientFirst: true, NoAgent: true},
 	{Name: "telegram", Table: "conversations", Mode: Snapshot, Detect: detectTelegram, OpenSource: openTelegram},
+	{Name: "discourse", Table: "conversations", Mode: Snapshot, Detect: detectDiscourse, OpenSource: openDiscourse},
 }
 
 // Formats that --format accepts, from kinds.

@@ -158,6 +158,21 @@ func (s *jsonStream) decode(v any) error {
 	return nil
 }
 
+// scalar reads the next value and returns it as text when it is a string
+// or a number, "" when it is anything else (null, an object): a chat's or
+// a topic's name of an unexpected shape is no reason to stop.
+func (s *jsonStream) scalar() (string, error) {
+	var raw json.RawMessage
+	if err := s.decode(&raw); err != nil {
+		return "", err
+	}
+	var id jsonID
+	if json.Unmarshal(raw, &id) != nil {
+		return "", nil
+	}
+	return string(id), nil
+}
+
 // jsonLines passes its reader's bytes through and notes where the newlines
 // are, so that a decoder's offset can be turned into a line. It keeps only
 // the newlines the decoder has read ahead of the last value asked about.

@@ -153,23 +153,16 @@ func (r *telegramReader) topKey() error {
 func (r *telegramReader) chatField(k string) error {
 	switch k {
 	case "name":
-		var s *string
-		err := r.js.decode(&s)
-		if s != nil {
-			r.chat.name = *s
-		}
+		v, err := r.js.scalar()
+		r.chat.name = v
 		return err
 	case "type":
-		var s *string
-		err := r.js.decode(&s)
-		if s != nil {
-			r.chat.typ = *s
-		}
+		v, err := r.js.scalar()
+		r.chat.typ = v
 		return err
 	case "id":
-		var id jsonID
-		err := r.js.decode(&id)
-		r.chat.id = string(id)
+		v, err := r.js.scalar()
+		r.chat.id = v
 		return err
 	case "messages":
 		ok, err := r.js.open('[')
@@ -194,17 +187,14 @@ func (r *telegramReader) startChat() {
 // personal reads the full export's account, the own account of every chat
 // in it.
 func (r *telegramReader) personal() error {
+	var raw json.RawMessage
+	if err := r.js.decode(&raw); err != nil {
+		return err
+	}
 	var p struct {
 		UserID jsonID `json:"user_id"`
 	}
-	if err := r.js.decode(&p); err != nil {
-		var te *json.UnmarshalTypeError
-		if errors.As(err, &te) {
-			return nil // the decoder has passed the value; the account stays unknown
-		}
-		return err
-	}
-	if p.UserID != "" {
+	if json.Unmarshal(raw, &p) == nil && p.UserID != "" {
 		r.self = "user" + string(p.UserID)
 		r.src.Own.Add(telegramPlatform, r.self)
 	}
