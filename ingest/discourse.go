@@ -400,12 +400,18 @@ func (r *discourseReader) post(raw json.RawMessage, line int64) {
 	r.thread.add(m, &p)
 }
 
+var (
+	dcStreamKey = regexp.MustCompile(`"post_stream"\s*:\s*\{`)
+	dcPostKeys  = []*regexp.Regexp{regexp.MustCompile(`"topic_slug"\s*:`), regexp.MustCompile(`"post_number"\s*:`), regexp.MustCompile(`"cooked"\s*:`)}
+)
+
 // detectDiscourse tells a topic's JSON by its first key, post_stream (or
 // latest_posts for /posts.json); a topic saved with its keys sorted starts
-// elsewhere, and then post_stream or a post's own fields must be in the
-// head.
+// elsewhere, and then post_stream or a post's own keys must be in the
+// head. A CSV is told by its header (detectDiscourseCSV).
 func detectDiscourse(head []byte) bool {
-	dec := json.NewDecoder(bytes.NewReader(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))))
+	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
+	dec := json.NewDecoder(bytes.NewReader(head))
 	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
 		return detectDiscourseCSV(head)
 	}
@@ -416,6 +422,13 @@ func detectDiscourse(head []byte) bool {
 	if k, ok := t.(string); ok && (k == "post_stream" || k == "latest_posts") {
 		return true
 	}
-	return bytes.Contains(head, []byte(`"post_stream"`)) ||
-		bytes.Contains(head, []byte(`"topic_slug"`)) && bytes.Contains(head, []byte(`"post_number"`)) && bytes.Contains(head, []byte(`"cooked"`))
+	if dcStreamKey.Match(head) {
+		return true
+	}
+	for _, re := range dcPostKeys {
+		if !re.Match(head) {
+			return false
+		}
+	}
+	return true
 }

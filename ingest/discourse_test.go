@@ -211,10 +211,12 @@ func TestDetectDiscourse(t *testing.T) {
 		`{"archetype": "regular", "post_stream": {"posts": [`,
 		"\ufeffid,topic_id,post_number,created_at,raw\n1,2,3,x,y\n",
 		"post_id,topic_id,user_id,created_at,cooked\n",
+		`{"archetype": "regular", "details": {}, "posts": [{"cooked": "x", "post_number": 1, "topic_slug": "s"`,
 	}
 	no := []string{
 		tgExport("public_channel"),
 		`{"id": 1, "title": "x"}`,
+		`{"content": "<p>my \"post_stream\": {} idea, \"cooked\": and \"post_number\": \"topic_slug\":</p>"}`,
 		"platform,thread_id,message_id,parent_id,author,is_own_account,ts,text\n",
 		"topic_title,categories,is_pm,post_raw,post_cooked,like_count,reply_count,url,created_at\n",
 		"id,topic_id,created_at\n",

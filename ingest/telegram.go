@@ -66,6 +66,9 @@ type tgChat struct {
 	id    string
 	back  tgState         // where its messages array ends: tgTop or tgInChat
 	roots map[string]bool // forum topics: their topic_created message ids
+	// title is name as every row of the chat points to it: one string for
+	// the hundreds of thousands of messages of a big group.
+	title *string
 }
 
 type tgItem struct {
@@ -179,6 +182,7 @@ func (r *telegramReader) chatField(k string) error {
 // and id are known (the export writes them first). A channel exported on
 // its own is an own channel: nobody else can post in it.
 func (r *telegramReader) startChat() {
+	r.chat.title = optText(r.chat.name)
 	if !r.all && tgChannel(r.chat.typ) && r.chat.id != "" {
 		r.src.Own.Add(telegramPlatform, "channel"+r.chat.id)
 	}
@@ -358,10 +362,10 @@ func (r *telegramReader) row(id jsonID, from *string, fromID jsonID, ts time.Tim
 	m := &Message{Line: line}
 	m.Conversation = warehouse.Conversation{
 		Platform:     telegramPlatform,
-		Space:        optText(r.chat.name),
+		Space:        r.chat.title,
 		ThreadID:     r.chat.id,
 		MessageID:    string(id),
-		ThreadTitle:  optText(r.chat.name),
+		ThreadTitle:  r.chat.title,
 		Author:       optText(author),
 		AuthorID:     optText(aid),
 		IsOwnAccount: r.own(author, aid),
