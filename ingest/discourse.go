@@ -12,6 +12,8 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/net/html"
+
 	"github.com/cmpulse/cmpulse/warehouse"
 )
 
@@ -66,104 +68,128 @@ type dcTopic struct {
 	host            string // the forum's host, from an avatar's path
 }
 
-// dcHeld is a post read but not yet given out: its row and the post number
-// it replies to.
+// dcHeld is a post read but not yet given out: its row, and what its
+// links and parent are made of once its topic is known.
 type dcHeld struct {
 	msg     *Message
-	topic   string
-	replyTo string
+	number  string // its post number
+	replyTo string // reply_to_post_number
+	slug    string // the post's topic_slug
+	quote   dcQuote
 }
 
-// dcThread gives held posts their parents (by post number within their
-// topic) and their topic's title and links.
+// dcThread gives held posts their topic, parents (by post number within
+// their topic), title and links.
 type dcThread struct {
-	held    []dcHeld
+	held    []*dcHeld
 	numbers map[string]string // topic id + "#" + post number -> post id
 }
 
-func (t *dcThread) add(m *Message, p *dcPost) {
+func (t *dcThread) add(h *dcHeld) {
 	if t.numbers == nil {
 		t.numbers = map[string]string{}
 	}
-	topic := m.ThreadID
-	if p.PostNumber != "" {
-		t.numbers[topic+"#"+string(p.PostNumber)] = m.MessageID
+	if h.number != "" {
+		t.numbers[h.msg.ThreadID+"#"+h.number] = h.msg.MessageID
 	}
-	t.held = append(t.held, dcHeld{m, topic, string(p.ReplyTo)})
+	t.held = append(t.held, h)
 }
 
-// release resolves the held posts against what the topic says of itself
-// and returns them in input order. A reply to a post that is not in the
-// file (another page of the topic) has no parent.
-func (t *dcThread) release(top dcTopic) []*Message {
-	out := make([]*Message, 0, len(t.held))
+// release finishes the held posts with what the topic says of itself and
+// returns them in input order (a post of no known topic is a reject).
+func (t *dcThread) release(top dcTopic, name string) []tgItem {
+	out := make([]tgItem, 0, len(t.held))
 	for _, h := range t.held {
-		m := h.msg
-		if h.replyTo != "" {
-			if id, ok := t.numbers[h.topic+"#"+h.replyTo]; ok {
-				m.ParentID = &id
+		if h.msg.ThreadID == "" && top.id != "" {
+			h.msg.ThreadID = top.id
+			if h.number != "" {
+				t.numbers[top.id+"#"+h.number] = h.msg.MessageID
 			}
 		}
-		if m.ThreadTitle == nil {
-			m.ThreadTitle = optText(top.title)
+	}
+	for _, h := range t.held {
+		if h.msg.ThreadID == "" {
+			out = append(out, tgItem{err: &ParseError{File: name, Line: h.msg.Line, Err: errors.New("post has no topic_id")}})
+			continue
 		}
-		dcLinks(m, top)
-		out = append(out, m)
+		h.finish(top, t.numbers)
+		out = append(out, tgItem{rec: h.msg})
 	}
 	t.held, t.numbers = nil, nil
 	return out
 }
 
+// answers is the post number a post answers: its reply_to_post_number,
+// else the post of its topic that it quotes first. Discourse leaves
+// reply_to_post_number empty for an answer to the opening post and for a
+// reply written with a quote rather than the reply button.
+func (h *dcHeld) answers() string {
+	if h.replyTo != "" {
+		return h.replyTo
+	}
+	if q := h.quote; q.post != "" && q.post != h.number && (q.topic == "" || q.topic == h.msg.ThreadID) {
+		return q.post
+	}
+	return ""
+}
+
+// finish sets a post's parent, kind, title and links. A reply to a post
+// that is not in the file (another page of the topic) has no parent.
+func (h *dcHeld) finish(top dcTopic, numbers map[string]string) {
+	m := h.msg
+	if n := h.answers(); n != "" {
+		m.Kind = "reply"
+		if id, ok := numbers[m.ThreadID+"#"+n]; ok {
+			m.ParentID = &id
+		}
+	}
+	if m.ThreadTitle == nil {
+		m.ThreadTitle = optText(top.title)
+	}
+	dcLinks(h, top)
+}
+
 var dcAvatarHost = regexp.MustCompile(`/user_avatar/([A-Za-z0-9.-]+\.[A-Za-z]{2,})/`)
 
-// dcLinks sets a post's links, held in URL as "/t/<slug>/<topic>/<n>"
-// until the topic's slug and forum are known. The API gives no base URL;
-// an uploaded avatar's path names the forum's host, and then the links are
-// https://<host>/t/...: else they stay relative to the forum.
-func dcLinks(m *Message, top dcTopic) {
-	if m.URL == nil || !strings.HasPrefix(*m.URL, "/t/") {
-		return
+// dcLinks sets a post's links, /t/<slug>/<topic>/<n>. The API gives no
+// base URL; an uploaded avatar's path names the forum's host, and then the
+// links are https://<host>/t/...: else they stay relative to the forum.
+func dcLinks(h *dcHeld, top dcTopic) {
+	m := h.msg
+	base := ""
+	if top.host != "" {
+		base = "https://" + top.host
+		m.Space = optText(top.host)
 	}
-	parts := strings.Split(*m.URL, "/") // "", "t", slug, topic, n
-	if len(parts) != 5 {
-		return
-	}
-	slug := parts[2]
+	slug := h.slug
 	if slug == "" {
 		slug = top.slug
 	}
 	if slug == "" {
 		slug = "-" // Discourse redirects /t/-/<id> to the topic
 	}
-	base := ""
-	if top.host != "" {
-		base = "https://" + top.host
-		m.Space = optText(top.host)
+	thread := base + "/t/" + slug + "/" + m.ThreadID
+	m.ThreadURL = &thread
+	if h.number != "" {
+		u := thread + "/" + h.number
+		m.URL = &u
 	}
-	thread := base + "/t/" + slug + "/" + parts[3]
-	u := thread + "/" + parts[4]
-	m.ThreadURL, m.URL = &thread, &u
 }
 
-// dcRow is the conversations row of a post, without its parent and title.
-func dcRow(p *dcPost, own *Own, line int64) (*Message, error) {
+// dcRow is a post's row, held until its topic is known; its kind is
+// message until it is found to answer another post.
+func dcRow(p *dcPost, own *Own, line int64) (*dcHeld, error) {
 	if p.ID == "" {
 		return nil, errors.New("post has no id")
-	}
-	if p.TopicID == "" {
-		return nil, errors.New("post has no topic_id")
 	}
 	ts, err := dcTime(p.CreatedAt)
 	if err != nil {
 		return nil, fmt.Errorf("created_at: %w", err)
 	}
+	h := &dcHeld{number: string(p.PostNumber), replyTo: string(p.ReplyTo), slug: p.TopicSlug}
 	text := p.Raw
 	if p.Cooked != "" {
-		text, _ = htmlText(p.Cooked)
-	}
-	kind := "message"
-	if p.ReplyTo != "" {
-		kind = "reply"
+		text, h.quote = dcCooked(p.Cooked)
 	}
 	m := &Message{Line: line}
 	m.Conversation = warehouse.Conversation{
@@ -177,14 +203,11 @@ func dcRow(p *dcPost, own *Own, line int64) (*Message, error) {
 		TS:           ts,
 		Text:         &text,
 		Status:       dcStatus(p),
-		Kind:         kind,
+		Kind:         "message",
 		Edited:       dcEdited(p, ts),
 	}
-	if p.PostNumber != "" {
-		u := "/t/" + p.TopicSlug + "/" + string(p.TopicID) + "/" + string(p.PostNumber)
-		m.URL = &u
-	}
-	return m, nil
+	h.msg = m
+	return h, nil
 }
 
 // dcAuthorID is the user's id where the export has it (it outlives a
@@ -262,12 +285,12 @@ func openDiscourse(src *Source) Reader {
 
 // dcIsJSON peeks at the first byte that is not a space or a BOM.
 func dcIsJSON(br *bufio.Reader) bool {
-	head, _ := br.Peek(512)
-	head = bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
+	peek, _ := br.Peek(512)
+	head := bytes.TrimLeft(bytes.TrimPrefix(peek, utf8BOM), " \t\r\n")
 	if len(head) > 0 && head[0] != '{' {
 		return false
 	}
-	if bytes.HasPrefix(head, []byte("\xef\xbb\xbf")) {
+	if bytes.HasPrefix(peek, utf8BOM) {
 		br.Discard(3) // encoding/json reads no BOM
 	}
 	return true
@@ -303,9 +326,7 @@ func (r *discourseReader) step() error {
 		return err
 	}
 	if !ok {
-		for _, m := range r.thread.release(r.topic) {
-			r.out = append(r.out, tgItem{rec: m})
-		}
+		r.out = append(r.out, r.thread.release(r.topic, r.src.Name)...)
 		return io.EOF
 	}
 	return r.field(k)
@@ -384,20 +405,17 @@ func (r *discourseReader) post(raw json.RawMessage, line int64) {
 		r.skipped++
 		return
 	}
-	if p.TopicID == "" {
-		p.TopicID = jsonID(r.topic.id)
-	}
 	if r.topic.host == "" {
 		if m := dcAvatarHost.FindStringSubmatch(p.Avatar); m != nil {
 			r.topic.host = strings.ToLower(m[1])
 		}
 	}
-	m, err := dcRow(&p, r.src.Own, line)
+	h, err := dcRow(&p, r.src.Own, line)
 	if err != nil {
 		reject(err)
 		return
 	}
-	r.thread.add(m, &p)
+	r.thread.add(h)
 }
 
 var (
@@ -410,7 +428,7 @@ var (
 // elsewhere, and then post_stream or a post's own keys must be in the
 // head. A CSV is told by its header (detectDiscourseCSV).
 func detectDiscourse(head []byte) bool {
-	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
+	head = bytes.TrimPrefix(head, utf8BOM)
 	dec := json.NewDecoder(bytes.NewReader(head))
 	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
 		return detectDiscourseCSV(head)
@@ -431,4 +449,52 @@ func detectDiscourse(head []byte) bool {
 		}
 	}
 	return true
+}
+
+// dcQuote is the post a post quotes first: Discourse cooks a quote as
+// <aside class="quote" data-post="5" data-topic="3525">.
+type dcQuote struct{ topic, post string }
+
+// dcCooked is a cooked body's text without its asides, which are not the
+// author's words: quotes of other posts (dropped; the first one is
+// returned, as what the post answers) and oneboxes, the previews of a
+// linked page (kept as the page's address).
+func dcCooked(cooked string) (string, dcQuote) {
+	var q dcQuote
+	if !strings.Contains(cooked, "<aside") {
+		text, _ := htmlText(cooked)
+		return text, q
+	}
+	z := html.NewTokenizer(strings.NewReader(cooked))
+	var b strings.Builder
+	depth := 0
+	for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
+		raw := string(z.Raw())
+		name, hasAttr := z.TagName()
+		if string(name) != "aside" || tt == html.SelfClosingTagToken {
+			if depth == 0 {
+				b.WriteString(raw)
+			}
+			continue
+		}
+		if tt == html.EndTagToken {
+			depth = max(depth-1, 0)
+			continue
+		}
+		depth++
+		attrs := map[string]string{}
+		for more := hasAttr; more; {
+			var k, v []byte
+			k, v, more = z.TagAttr()
+			attrs[string(k)] = string(v)
+		}
+		if src := attrs["data-onebox-src"]; depth == 1 && src != "" {
+			b.WriteString(" " + html.EscapeString(src) + " ")
+		}
+		if q.post == "" && strings.Contains(" "+attrs["class"]+" ", " quote ") {
+			q = dcQuote{attrs["data-topic"], attrs["data-post"]}
+		}
+	}
+	text, _ := htmlText(b.String())
+	return text, q
 }

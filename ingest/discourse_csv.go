@@ -84,7 +84,7 @@ type discourseCSV struct {
 	cols    map[string]int
 	width   int
 	numbers map[string]string // topic id + "#" + post number -> post id
-	held    []dcHeld
+	held    []*dcHeld
 	out     []tgItem
 	err     error
 	skipped int64
@@ -94,7 +94,7 @@ var _ Reader = (*discourseCSV)(nil)
 var _ Skipper = (*discourseCSV)(nil)
 
 func newDiscourseCSV(src *Source, br *bufio.Reader) *discourseCSV {
-	if b, _ := br.Peek(3); bytes.Equal(b, []byte("\xef\xbb\xbf")) {
+	if b, _ := br.Peek(3); bytes.Equal(b, utf8BOM) {
 		br.Discard(3)
 	}
 	cr := csv.NewReader(br)
@@ -162,35 +162,33 @@ func (r *discourseCSV) post(rec []string, line int64) {
 		r.skipped++
 		return
 	}
-	m, err := dcRow(p, r.src.Own, line)
+	if p.TopicID == "" {
+		r.reject(line, rec, errors.New("post has no topic_id"))
+		return
+	}
+	h, err := dcRow(p, r.src.Own, line)
 	if err != nil {
 		r.reject(line, rec, err)
 		return
 	}
-	topic := m.ThreadID
-	if p.PostNumber != "" {
-		r.numbers[topic+"#"+string(p.PostNumber)] = m.MessageID
+	if h.number != "" {
+		r.numbers[h.msg.ThreadID+"#"+h.number] = h.msg.MessageID
 	}
-	if p.ReplyTo != "" {
-		id, ok := r.numbers[topic+"#"+string(p.ReplyTo)]
-		if !ok {
-			r.held = append(r.held, dcHeld{m, topic, string(p.ReplyTo)})
+	if n := h.answers(); n != "" {
+		if _, ok := r.numbers[h.msg.ThreadID+"#"+n]; !ok {
+			r.held = append(r.held, h)
 			return
 		}
-		m.ParentID = &id
 	}
-	dcLinks(m, dcTopic{})
-	r.out = append(r.out, tgItem{rec: m})
+	h.finish(dcTopic{}, r.numbers)
+	r.out = append(r.out, tgItem{rec: h.msg})
 }
 
 // flush gives out the replies that waited for their parents: a parent
 // that never came (outside the query) leaves them without one.
 func (r *discourseCSV) flush() {
 	for _, h := range r.held {
-		if id, ok := r.numbers[h.topic+"#"+h.replyTo]; ok {
-			h.msg.ParentID = &id
-		}
-		dcLinks(h.msg, dcTopic{})
+		h.finish(dcTopic{}, r.numbers)
 		r.out = append(r.out, tgItem{rec: h.msg})
 	}
 	r.held = nil

@@ -124,6 +124,34 @@ var dcCases = []dcCase{
 		},
 	},
 	{
+		name: "quotes: dropped from the text, the first one what a post without reply_to answers; oneboxes kept as their address",
+		in: dcTopicJSON(
+			dcPostJSON(41, 1, "ann", ""),
+			dcPostJSON(42, 2, "mod", `, "cooked": "<aside class=\"quote no-group\" data-username=\"ann\" data-post=\"1\" data-topic=\"77\"><div class=\"title\">ann:</div><blockquote><p>Why?</p></blockquote></aside><p>Because.</p>"`),
+			dcPostJSON(43, 3, "bob", `, "cooked": "<p>See</p><aside class=\"onebox allowlistedgeneric\" data-onebox-src=\"https://example.org/doc\"><header>example.org</header><article><h3>Doc</h3><p>preview text</p></article></aside>"`),
+			dcPostJSON(44, 4, "bob", `, "cooked": "<aside class=\"quote\" data-post=\"3\" data-topic=\"99\"><blockquote><p>elsewhere</p></blockquote></aside><p>other topic</p>"`)),
+		want: []string{
+			"1 77/41 parent=<nil> author=ann id=141 own=false kind=message ts=2026-03-01T10:01:00Z text=\"post 41\" edited=false status=approved url=" + dcURL + "/1 thread=How to start? " + dcURL + " space=forum.example.org",
+			"2 77/42 parent=41 author=mod id=142 own=false kind=reply ts=2026-03-01T10:02:00Z text=\"Because.\" edited=false status=approved url=" + dcURL + "/2 thread=How to start? " + dcURL + " space=forum.example.org",
+			"3 77/43 parent=<nil> author=bob id=143 own=false kind=message ts=2026-03-01T10:03:00Z text=\"See\\n https://example.org/doc\" edited=false status=approved url=" + dcURL + "/3 thread=How to start? " + dcURL + " space=forum.example.org",
+			"4 77/44 parent=<nil> author=bob id=144 own=false kind=message ts=2026-03-01T10:04:00Z text=\"other topic\" edited=false status=approved url=" + dcURL + "/4 thread=How to start? " + dcURL + " space=forum.example.org",
+		},
+	},
+	{
+		name: "a post of no known topic (no topic_id, no topic id) is a reject",
+		in:   strings.Replace(dcTopicJSON(strings.Replace(dcPostJSON(45, 1, "ann", ""), `"topic_id": 77, `, "", 1)), `"id": 77, "title"`, `"title"`, 1),
+		want: []string{
+			"1 reject: post has no topic_id",
+		},
+	},
+	{
+		name: "/t/<id>/posts.json: posts without topic_id, the topic's id after them; a BOM",
+		in:   "\ufeff" + `{"post_stream": {"posts": [` + strings.Replace(dcPostJSON(46, 1, "ann", ""), `"topic_id": 77, `, "", 1) + `]}, "id": 77}`,
+		want: []string{
+			"1 77/46 parent=<nil> author=ann id=146 own=false kind=message ts=2026-03-01T10:01:00Z text=\"post 46\" edited=false status=approved url=" + dcURL + "/1 thread=<nil> " + dcURL + " space=forum.example.org",
+		},
+	},
+	{
 		name: "/posts.json: latest posts of several topics, each with its title",
 		in: `{"latest_posts": [` + dcPostJSON(16, 4, "ann", `, "topic_title": "How to start?", "reply_to_post_number": 3`) + `, ` +
 			strings.NewReplacer(`"topic_id": 77`, `"topic_id": 78`, `how-to-start`, `other`).Replace(dcPostJSON(17, 1, "bob", `, "topic_title": "Other"`)) + `]}`,
@@ -161,15 +189,17 @@ var dcCases = []dcCase{
 			"32,78,2,2026-03-01T10:01:00Z,<p>closed</p>,Welcome,welcome,3\n" +
 			"33,78,3,2026-03-01T10:02:00Z,<p>short row</p>\n" +
 			"34,78,4,,<p>no date</p>,Welcome,welcome,1\n" +
+			"37,,4,2026-03-01T10:03:00Z,<p>no topic</p>,Welcome,welcome,1\n" +
 			"35,78,5,2026-03-01T10:03:00Z,<p>bad \"quote</p>,Welcome,welcome,1\n" +
 			"36,78,6,2026-03-01T10:04:00Z,<p>last</p>,Welcome,welcome,1\n",
 		skipped: 1,
 		want: []string{
 			"2 78/31 parent=<nil> author=<nil> id=<nil> own=false kind=message ts=2026-03-01T10:00:00Z text=\"Hello all\" edited=false status=approved url=/t/welcome/78/1 thread=Welcome /t/welcome/78 space=<nil>",
-			"7 78/36 parent=<nil> author=<nil> id=<nil> own=false kind=message ts=2026-03-01T10:04:00Z text=\"last\" edited=false status=approved url=/t/welcome/78/6 thread=Welcome /t/welcome/78 space=<nil>",
+			"8 78/36 parent=<nil> author=<nil> id=<nil> own=false kind=message ts=2026-03-01T10:04:00Z text=\"last\" edited=false status=approved url=/t/welcome/78/6 thread=Welcome /t/welcome/78 space=<nil>",
 			"4 reject: 5 fields where the header has 8",
 			"5 reject: created_at: no time",
-			"6 reject: bare \" in non-quoted-field",
+			"6 reject: post has no topic_id",
+			"7 reject: bare \" in non-quoted-field",
 		},
 	},
 }

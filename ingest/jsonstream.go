@@ -239,6 +239,9 @@ func (f jsonID) isInteger() bool {
 	return err == nil
 }
 
+// utf8BOM starts files that an editor saved again.
+var utf8BOM = []byte("\xef\xbb\xbf")
+
 // rawCut returns at most n bytes of b, for error messages and rejects.
 func rawCut(b []byte, n int) []byte {
 	if len(b) > n {

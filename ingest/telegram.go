@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -77,7 +78,11 @@ type tgItem struct {
 }
 
 func openTelegram(src *Source) Reader {
-	return &telegramReader{src: src, js: newJSONStream(src.Name, &tdEscapes{r: src.R})}
+	br := bufio.NewReader(src.R)
+	if b, _ := br.Peek(3); bytes.Equal(b, utf8BOM) {
+		br.Discard(3) // a file saved again by an editor; encoding/json reads no BOM
+	}
+	return &telegramReader{src: src, js: newJSONStream(src.Name, &tdEscapes{r: br})}
 }
 
 // Skipped counts the messages passed over on purpose: service messages
@@ -343,7 +348,7 @@ func (r *telegramReader) message(m *tgMessage, raw []byte, line int64) {
 	}
 	msg := r.row(m.ID, m.From, m.FromID, ts, line)
 	msg.Text = &text // a photo or a sticker alone keeps an empty text
-	msg.Edited = m.EditedUnix != "" || m.Edited != ""
+	msg.Edited = tgEdited(m.EditedUnix, m.Edited)
 	msg.ParentID = r.parent(m)
 	r.out = append(r.out, tgItem{rec: msg})
 }
@@ -456,6 +461,15 @@ func tgTime(unix jsonID, date string) (time.Time, error) {
 		return time.Time{}, fmt.Errorf("date %q is not YYYY-MM-DDTHH:MM:SS", date)
 	}
 	return t, nil
+}
+
+// tgEdited: early exports (2018) wrote "edited" on every message, at the
+// epoch (1970-01-01 in the exporter's zone) when it never was.
+func tgEdited(unix jsonID, date string) bool {
+	if unix != "" {
+		return unix != "0"
+	}
+	return date != "" && !strings.HasPrefix(date, "1970-01-01") && !strings.HasPrefix(date, "1969-12-31")
 }
 
 // tgText is a message's text: a string, or an array of strings and
@@ -642,7 +656,7 @@ var tgSections = map[string]bool{
 // chat's name, type (one of Telegram's chat types) and id before its
 // messages, or a full export's "about" followed by one of its sections.
 func detectTelegram(head []byte) bool {
-	dec := json.NewDecoder(&tdEscapes{r: bytes.NewReader(head)})
+	dec := json.NewDecoder(&tdEscapes{r: bytes.NewReader(bytes.TrimPrefix(head, utf8BOM))})
 	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
 		return false
 	}

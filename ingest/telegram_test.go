@@ -98,6 +98,16 @@ var tgCases = []tgCase{
 		want: []string{"6 msg 1700000001/3 parent=<nil> author=Ann id=user11 own=false kind=message ts=2026-03-01T10:03:00Z text=\"\" edited=true url=<nil>"},
 	},
 	{
+		name: "a BOM before the export; 2018 exports date every message's edit, at the epoch when never edited",
+		in: "\ufeff" + tgExport("private_group",
+			`{"id": 90, "type": "message", "date": "2018-06-01T10:00:00", "edited": "1970-01-01T03:00:00", "from": "Ann", "from_id": 11, "text": "not edited"}`,
+			`{"id": 91, "type": "message", "date": "2018-06-01T10:01:00", "edited": "2018-06-01T11:00:00", "from": "Ann", "from_id": 11, "text": "edited"}`),
+		want: []string{
+			"6 msg 1700000001/90 parent=<nil> author=Ann id=user11 own=false kind=message ts=2018-06-01T10:00:00Z text=\"not edited\" edited=false url=<nil>",
+			"7 msg 1700000001/91 parent=<nil> author=Ann id=user11 own=false kind=message ts=2018-06-01T10:01:00Z text=\"edited\" edited=true url=<nil>",
+		},
+	},
+	{
 		name: "no date_unixtime: date taken as UTC; no date at all: reject, the next message still read",
 		in: tgExport("private_group",
 			`{"id": 5, "type": "message", "date": "2021-01-02T03:04:05", "from": "Ann", "from_id": "user11", "text": "old"}`,
@@ -347,6 +357,7 @@ func TestDetectTelegram(t *testing.T) {
 		`{"type": "saved_messages", "id": 77, "messages": []}`,
 		"{\n \"about\": \"Here is the data you requested.\",\n \"personal_information\": {",
 		`{"about": "x", "chats": {"about": "y", "list": [`,
+		"\ufeff" + tgExport("private_supergroup"),
 	}
 	no := []string{
 		`{"name": "x", "type": "Person", "id": 1, "messages": []}`,
