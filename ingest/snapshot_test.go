@@ -146,6 +146,11 @@ func TestSnapshots(t *testing.T) {
 	}
 	viewCount(t, wh, "SELECT count(*) FROM social_posts", 4)
 	viewCount(t, wh, "SELECT likes FROM social_posts WHERE post_id = '1' AND platform = 'x'", 9)
+	files, _ := filepath.Glob(filepath.Join(wh, "social_posts", "*", "*.parquet"))
+	if len(files) != 1 {
+		t.Errorf("social_posts files %v, want the one the last merge wrote", files)
+	}
+	checkHyparquet(t, files) // lists and nullable columns, in a strict reader
 }
 
 func mustRead(t *testing.T, p string) string {

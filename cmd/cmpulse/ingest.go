@@ -41,6 +41,7 @@ given win.`,
 // ingestFlags are ingest's command line.
 type ingestFlags struct {
 	opt   ingest.Options
+	own   []string
 	quiet bool
 	cf    configFlag
 	fs    *pflag.FlagSet
@@ -53,6 +54,7 @@ func setupIngest(fs *pflag.FlagSet) func(context.Context, *env, []string) error 
 	fs.StringVar(&o.opt.Site, "site", "default", "`name` of the site the logs belong to")
 	fs.StringVar(&o.opt.Format, "format", "", "input `format`, instead of detecting it")
 	fs.StringSliceVar(&o.opt.Hosts, "host", nil, "another `host` name of the site, for telling internal referrers (repeatable; the site name and its www. variant are included)")
+	fs.StringArrayVar(&o.own, "own", nil, "an own account, `PLATFORM=HANDLE` (x=@example, blog=\"Jane Doe\"): its messages are the community manager's (repeatable; archives that name their account need none)")
 	fs.BoolVar(&o.opt.KeepIP, "keep-ip", false, "store client IP addresses (hits.ip); by default only a keyed hash is kept")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "no progress bar")
 	return func(ctx context.Context, e *env, args []string) error { return runIngest(ctx, e, o, args) }
@@ -68,6 +70,11 @@ func runIngest(ctx context.Context, e *env, o *ingestFlags, args []string) error
 	}
 	opt := o.opt
 	opt.Stdin = e.stdin
+	own, err := ownFlag(o.own)
+	if err != nil {
+		return err
+	}
+	opt.Own = own
 	if !o.quiet {
 		opt.Progress = progressBar(e.stderr)
 	}
@@ -120,8 +127,13 @@ func printSummary(w io.Writer, sum *ingest.Summary) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "records\trows\trejects\tskipped\talready in\tformat\t file\t")
 	var t ingest.FileSummary
+	var unknown []string
 	for _, f := range sum.Files {
 		if f.Name == "" {
+			continue
+		}
+		if f.Format == "" && f.Skipped > 0 && f.Err == nil {
+			unknown = append(unknown, f.Name) // a folder's file of no known kind
 			continue
 		}
 		skipped := f.Skipped
@@ -138,6 +150,9 @@ func printSummary(w io.Writer, sum *ingest.Summary) {
 	fmt.Fprintf(tw, "%d\t%d\t%d\t%d\t%d\t\t total\t\n", t.Lines, t.Rows, t.Rejects, t.Skipped, t.Already)
 	tw.Flush()
 	printMerged(w, sum.Merged)
+	if len(unknown) > 0 {
+		fmt.Fprintf(w, "  skipped %d file(s) of no known kind in the folders given: %s\n", len(unknown), nameList(unknown, 5))
+	}
 	for _, f := range sum.Files {
 		if f.Skipped > 0 && ingest.IsContainer(f.Format) {
 			fmt.Fprintf(w, "  skipped %d file(s) of no known kind in %s\n", f.Skipped, f.Name)
@@ -154,6 +169,14 @@ func printSummary(w io.Writer, sum *ingest.Summary) {
 	} else {
 		fmt.Fprintln(w, "nothing new to add")
 	}
+}
+
+// nameList joins names, at most max of them and a count of the rest.
+func nameList(names []string, max int) string {
+	if len(names) <= max {
+		return strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(names[:max], ", "), len(names)-max)
 }
 
 // printMerged says what the exports did to the community tables: a
