@@ -3,6 +3,7 @@ package ingest
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -365,4 +366,34 @@ func FuzzDiscourse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestDetectChatRealSamples: of all the real samples (every kind's), the
+// Telegram detection takes only the Telegram export and the Discourse one
+// only the two topics.
+func TestDetectChatRealSamples(t *testing.T) {
+	root := realSample(t, "")
+	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		f, err := os.Open(p)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		head := make([]byte, 4096)
+		n, _ := io.ReadFull(f, head)
+		dir := filepath.Base(filepath.Dir(p))
+		if got, want := detectTelegram(head[:n]), dir == "telegram"; got != want {
+			t.Errorf("detectTelegram(%s) = %v", p, got)
+		}
+		if got, want := detectDiscourse(head[:n]), dir == "discourse"; got != want {
+			t.Errorf("detectDiscourse(%s) = %v", p, got)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }
