@@ -59,6 +59,8 @@ var kinds = []Kind{
 	// last, as the most general of the CSV kinds.
 	{Name: "conversations_csv", Table: "conversations", Mode: Snapshot, Detect: detectCSV(conversationsCSV), OpenSource: openCSV(conversationsCSV)},
 	{Name: "posts_csv", Table: "social_posts", Mode: Snapshot, Detect: detectCSV(postsCSV), OpenSource: openCSV(postsCSV)},
+	{Name: "telegram", Table: "conversations", Mode: Snapshot, Detect: detectTelegram, OpenSource: openTelegram},
+	{Name: "discourse", Table: "conversations", Mode: Snapshot, Detect: detectDiscourse, OpenSource: openDiscourse},
 }
 
 // Formats that --format accepts, from kinds.
