@@ -50,6 +50,15 @@ var kinds = []Kind{
 	{Name: "common", Table: "hits", Mode: Stream, Detect: accessLogIs("common"), Open: openAccessLog, ClientFirst: true, NoAgent: true},
 	{Name: "vhost_combined", Table: "hits", Mode: Stream, Detect: accessLogIs("vhost_combined"), Open: openAccessLog, ClientFirst: true},
 	{Name: "vhost_common", Table: "hits", Mode: Stream, Detect: accessLogIs("vhost_common"), Open: openAccessLog, ClientFirst: true, NoAgent: true},
+	// Meta's "Download your information" JSON (instagram.go, facebook.go):
+	// each file is its own kind, told apart by its layout.
+	{Name: "instagram_posts", Table: "social_posts", Mode: Snapshot, Detect: detectInstagramPosts, OpenSource: openInstagramPosts},
+	{Name: "instagram_comments", Table: "conversations", Mode: Snapshot, Detect: detectInstagramComments, OpenSource: openInstagramComments},
+	{Name: "instagram_followers", Table: "followers", Mode: Snapshot, Detect: detectInstagramFollowers, OpenSource: openInstagramFollowers},
+	{Name: "instagram_account", Table: "social_posts", Mode: Snapshot, Detect: detectInstagramAccount, OpenSource: openInstagramAccount},
+	{Name: "facebook_posts", Table: "social_posts", Mode: Snapshot, Detect: detectFacebookPosts, OpenSource: openFacebookPosts},
+	{Name: "facebook_comments", Table: "conversations", Mode: Snapshot, Detect: detectFacebookComments, OpenSource: openFacebookComments},
+	{Name: "facebook_account", Table: "social_posts", Mode: Snapshot, Detect: detectFacebookAccount, OpenSource: openFacebookAccount},
 }
 
 // Formats that --format accepts, from kinds.
