@@ -378,13 +378,13 @@ func (s *metaStream) record() (json.RawMessage, int64, error) {
 	return raw, line, nil
 }
 
-// broken is the error of JSON that cannot be read on: the records before
-// it are in.
+// broken is the error of JSON that cannot be read on, which ends the
+// input.
 func (s *metaStream) broken(err error) error {
 	if err == io.EOF {
 		err = io.ErrUnexpectedEOF
 	}
-	return fmt.Errorf("line %d: broken JSON after %d records (%w): the records before are in", s.lines.lineAt(s.nextOffset()), s.n, err)
+	return fmt.Errorf("line %d: broken JSON after %d records (%w)", s.lines.lineAt(s.nextOffset()), s.n, err)
 }
 
 // nextOffset is the offset of the next value the decoder has not read:
