@@ -174,19 +174,10 @@ type fbPost struct {
 // groups (group_posts_v2) have the same records and are read when named
 // with --format.
 func openFacebookPosts(src *Source) Reader {
-	account := fbAccount(src)
+	account := metaAccount(src, platformFacebook)
 	return newMetaReader(src, func(raw []byte, pos int64) (Record, error) {
 		return facebookPost(raw, pos, account)
 	}, "posts_v2", "group_posts_v2")
-}
-
-// fbAccount is the own account of a Facebook file: the configured or
-// learnt one, else the username its archive is named after.
-func fbAccount(src *Source) string {
-	if a := src.Own.Account(platformFacebook); a != "" {
-		return a
-	}
-	return metaAccount(src, platformFacebook)
 }
 
 func facebookPost(raw []byte, pos int64, account string) (Record, error) {
@@ -264,7 +255,7 @@ type fbCommentEntry struct {
 // post."). Comments in groups (group_comments_v2) have the same records
 // and are read when named with --format; the group is their space.
 func openFacebookComments(src *Source) Reader {
-	account := fbAccount(src)
+	account := metaAccount(src, platformFacebook)
 	return newMetaReader(src, func(raw []byte, pos int64) (Record, error) {
 		return facebookComment(raw, pos, account)
 	}, "comments_v2", "comments", "group_comments_v2")
