@@ -174,9 +174,30 @@ func instagramPost(raw []byte, pos int64, account string) (Record, error) {
 	}
 	post := &Post{SocialPost: warehouse.SocialPost{
 		Platform: platformInstagram, Account: account, PostID: id, TS: t, Kind: "post",
-		Text: strPtr(text), Links: textLinks(text), Hashtags: hashtags(text), Mentions: mentions(text),
+		Text: strPtr(text), Links: textLinks(text), Hashtags: hashtags(text), Mentions: igMentions(text),
 	}, Line: pos}
 	return post, nil
+}
+
+// igMentionRe is an @username as Instagram writes one: letters, digits,
+// '_' and '.', which the shared mentions (X handles) stop at.
+var igMentionRe = regexp.MustCompile(`(?:^|[^\p{L}\p{N}_.@/])@([A-Za-z0-9._]{1,30})`)
+
+// igMentions returns the @usernames of a caption, lower-cased, without
+// the @ or a final '.', in order and without repeats.
+func igMentions(s string) []string {
+	ms := igMentionRe.FindAllStringSubmatch(s, -1)
+	for _, m := range ms {
+		m[1] = strings.TrimRight(m[1], ".")
+	}
+	out := uniqueLower(ms)
+	for i := 0; i < len(out); i++ {
+		if out[i] == "" {
+			out = append(out[:i], out[i+1:]...)
+			i--
+		}
+	}
+	return out
 }
 
 // igCaption is a post's caption: the post's title, else (a post of one

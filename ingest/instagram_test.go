@@ -97,6 +97,7 @@ type igPostWant struct {
 	TS       int64
 	Tags     []string
 	Links    []string
+	Mentions []string
 }
 
 var igPostCases = []igPostCase{
@@ -120,11 +121,11 @@ var igPostCases = []igPostCase{
     {"uri": "media/posts/202406/17852238405523714.jpg", "creation_timestamp": 1718409601, "title": ""},
     {"uri": "media/posts/202406/17852238405523715.jpg", "creation_timestamp": 1718409602, "title": ""}
   ],
-  "title": "Sunset at the lake #pdx @jane_doe https://example.org/blog/sunset.",
+  "title": "Sunset at the lake #pdx with @jane.doe, @Bob_1. and me@example.org https://example.org/blog/sunset.",
   "creation_timestamp": 1718409600}]`,
 		want: []igPostWant{{ID: "ig:1718409601:17852238405523714", TS: 1718409600,
-			Text: "Sunset at the lake #pdx @jane_doe https://example.org/blog/sunset.", Tags: []string{"pdx"},
-			Links: []string{"https://example.org/blog/sunset"}}}},
+			Text: "Sunset at the lake #pdx with @jane.doe, @Bob_1. and me@example.org https://example.org/blog/sunset.", Tags: []string{"pdx"},
+			Links: []string{"https://example.org/blog/sunset"}, Mentions: []string{"jane.doe", "bob_1"}}}},
 	{name: "2025: one item with the caption on the post, CJK",
 		in:   `[{"media": [{"uri": "media/posts/202508/17852238405523716.jpg", "creation_timestamp": 1755400000, "title": "", "cross_post_source": {"source_app": "FB"}}], "title": "` + esc("東京の夜 ✨") + `", "creation_timestamp": 1755400000}]`,
 		want: []igPostWant{{ID: "ig:1755400000:17852238405523716", TS: 1755400000, Text: "東京の夜 ✨"}}},
@@ -159,7 +160,7 @@ func TestInstagramPosts(t *testing.T) {
 				if p.Text != nil {
 					text = *p.Text
 				}
-				got = append(got, igPostWant{ID: p.PostID, Text: text, TS: p.TS.Unix(), Tags: p.Hashtags, Links: p.Links})
+				got = append(got, igPostWant{ID: p.PostID, Text: text, TS: p.TS.Unix(), Tags: p.Hashtags, Links: p.Links, Mentions: p.Mentions})
 			}
 			if d := cmp.Diff(tt.want, got); d != "" {
 				t.Errorf("posts (-want +got):\n%s", d)
