@@ -286,8 +286,9 @@ func (r *ingestRun) ingestOne(ctx context.Context, in input, pp *pipe, prog *pro
 }
 
 // formatOf names the kind of an input: --format, or what its head is. An
-// archive's file of no known kind is counted as skipped (SPEC, "Sources");
-// any other input of no known kind is an error.
+// archive's or a folder's file of no known kind is counted as skipped
+// (SPEC, "Sources": an X archive, zipped or unpacked, holds like.js and
+// media); a file named itself and of no known kind is an error.
 func (r *ingestRun) formatOf(in input, head []byte, fs *FileSummary) string {
 	if r.opt.Format != "" {
 		return r.opt.Format
@@ -295,7 +296,7 @@ func (r *ingestRun) formatOf(in input, head []byte, fs *FileSummary) string {
 	format := detect(head)
 	switch {
 	case format != "":
-	case in.member != nil:
+	case in.member != nil || in.inFolder:
 		fs.Skipped = 1
 	default:
 		fs.Err = fmt.Errorf("%s: unknown format (first line: %.80q); give --format, one of %v",

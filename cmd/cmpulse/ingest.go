@@ -127,8 +127,13 @@ func printSummary(w io.Writer, sum *ingest.Summary) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "records\trows\trejects\tskipped\talready in\tformat\t file\t")
 	var t ingest.FileSummary
+	var unknown []string
 	for _, f := range sum.Files {
 		if f.Name == "" {
+			continue
+		}
+		if f.Format == "" && f.Skipped > 0 && f.Err == nil {
+			unknown = append(unknown, f.Name) // a folder's file of no known kind
 			continue
 		}
 		skipped := f.Skipped
@@ -145,6 +150,9 @@ func printSummary(w io.Writer, sum *ingest.Summary) {
 	fmt.Fprintf(tw, "%d\t%d\t%d\t%d\t%d\t\t total\t\n", t.Lines, t.Rows, t.Rejects, t.Skipped, t.Already)
 	tw.Flush()
 	printMerged(w, sum.Merged)
+	if len(unknown) > 0 {
+		fmt.Fprintf(w, "  skipped %d file(s) of no known kind in the folders given: %s\n", len(unknown), nameList(unknown, 5))
+	}
 	for _, f := range sum.Files {
 		if f.Skipped > 0 && ingest.IsContainer(f.Format) {
 			fmt.Fprintf(w, "  skipped %d file(s) of no known kind in %s\n", f.Skipped, f.Name)
@@ -161,6 +169,14 @@ func printSummary(w io.Writer, sum *ingest.Summary) {
 	} else {
 		fmt.Fprintln(w, "nothing new to add")
 	}
+}
+
+// nameList joins names, at most max of them and a count of the rest.
+func nameList(names []string, max int) string {
+	if len(names) <= max {
+		return strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(names[:max], ", "), len(names)-max)
 }
 
 // printMerged says what the exports did to the community tables: a
