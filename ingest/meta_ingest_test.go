@@ -142,6 +142,13 @@ func TestMetaIngestInstagram(t *testing.T) {
 		t.Errorf("the same export again added %d rows", rows)
 	}
 	viewCount(t, wh, "SELECT count(*) FROM social_posts", 3)
+
+	// The same export unzipped, as a folder: its files are the same
+	// content, so nothing is added.
+	folder := ingestArgs(t, wh, filepath.Join("testdata", "meta", "instagram-cmpulse_demo-2025-07-31-Ab12Cd"))
+	if rows, already, _, _ := totals(folder); rows != 0 || already != 11 || folder.Batch != "" {
+		t.Errorf("the export as a folder after its zip: %d rows, %d already, batch %q; want 0, 11 (4+3+3+1 records), none", rows, already, folder.Batch)
+	}
 }
 
 func TestMetaIngestFacebook(t *testing.T) {
