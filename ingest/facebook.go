@@ -40,7 +40,7 @@ const platformFacebook = "facebook"
 func detectFacebookPosts(head []byte) bool {
 	h := readHead(head)
 	if h.root == '{' {
-		return h.first == "posts_v2" && h.has("posts_v2/[]/timestamp")
+		return metaKeyIs(h.first, "posts_v*") && h.has(h.first+"/[]/timestamp")
 	}
 	return h.root == '[' && h.has("[]/timestamp") &&
 		h.has("[]/data/[]/post", "[]/data/[]/update_timestamp", "[]/attachments/[]/data") &&
@@ -50,7 +50,7 @@ func detectFacebookPosts(head []byte) bool {
 func detectFacebookComments(head []byte) bool {
 	h := readHead(head)
 	switch {
-	case h.root == '{' && h.first == "comments_v2":
+	case h.root == '{' && metaKeyIs(h.first, "comments_v*"):
 		return true
 	case h.root == '{' && h.first == "comments":
 		return h.has("comments/[]/data/[]/comment")
@@ -177,7 +177,7 @@ func openFacebookPosts(src *Source) Reader {
 	account := metaAccount(src, platformFacebook)
 	return newMetaReader(src, func(raw []byte, pos int64) (Record, error) {
 		return facebookPost(raw, pos, account)
-	}, "posts_v2", "group_posts_v2")
+	}, "posts_v*", "group_posts_v*")
 }
 
 func facebookPost(raw []byte, pos int64, account string) (Record, error) {
@@ -258,7 +258,7 @@ func openFacebookComments(src *Source) Reader {
 	account := metaAccount(src, platformFacebook)
 	return newMetaReader(src, func(raw []byte, pos int64) (Record, error) {
 		return facebookComment(raw, pos, account)
-	}, "comments_v2", "comments", "group_comments_v2")
+	}, "comments_v*", "comments", "group_comments_v*")
 }
 
 func facebookComment(raw []byte, pos int64, account string) (Record, error) {

@@ -219,7 +219,7 @@ func (c *jsonLines) lineAt(off int64) int64 {
 type metaStream struct {
 	dec     *json.Decoder
 	lines   *jsonLines
-	keys    map[string]bool // the keys whose list holds the kind's records
+	keys    []string // the keys whose list holds the kind's records (metaKeyIs)
 	state   int
 	wrapped bool     // the lists are under keys of a top-level object
 	found   bool     // a list of records was found
@@ -242,11 +242,24 @@ func newMetaStream(r io.Reader, keys ...string) *metaStream {
 		br.Discard(3)
 	}
 	lc := &jsonLines{r: br}
-	s := &metaStream{dec: json.NewDecoder(lc), lines: lc, keys: map[string]bool{}}
+	return &metaStream{dec: json.NewDecoder(lc), lines: lc, keys: keys}
+}
+
+// metaKeyIs reports whether key is one of keys, where a key ending in
+// "_v*" stands for every version Meta numbers that way (comments_v2, and
+// a comments_v3 to come, whose records are then read or rejected, never
+// passed over in silence).
+func metaKeyIs(key string, keys ...string) bool {
 	for _, k := range keys {
-		s.keys[k] = true
+		if stem, ok := strings.CutSuffix(k, "_v*"); ok {
+			if v, ok := strings.CutPrefix(key, stem+"_v"); ok && v != "" && strings.Trim(v, "0123456789") == "" {
+				return true
+			}
+		} else if key == k {
+			return true
+		}
 	}
-	return s
+	return false
 }
 
 // next returns the next record's JSON and its position: the line it
@@ -312,7 +325,7 @@ func (s *metaStream) nextKey() error {
 	if len(s.seen) < 8 {
 		s.seen = append(s.seen, strconv.Quote(key))
 	}
-	if !s.keys[key] {
+	if !metaKeyIs(key, s.keys...) {
 		return s.skipValue()
 	}
 	tok, err = s.dec.Token()

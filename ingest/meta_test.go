@@ -176,6 +176,27 @@ func TestReadHead(t *testing.T) {
 	}
 }
 
+func TestMetaKeyIs(t *testing.T) {
+	for _, tt := range []struct {
+		key  string
+		keys []string
+		want bool
+	}{
+		{"comments_v2", []string{"comments_v*"}, true},
+		{"comments_v10", []string{"comments_v*"}, true},
+		{"comments_v", []string{"comments_v*"}, false},
+		{"comments_vx", []string{"comments_v*"}, false},
+		{"group_comments_v2", []string{"comments_v*"}, false},
+		{"comments", []string{"comments_v*", "comments"}, true},
+		{"relationships_followers", []string{"relationships_followers"}, true},
+		{"relationships_following", []string{"relationships_followers"}, false},
+	} {
+		if got := metaKeyIs(tt.key, tt.keys...); got != tt.want {
+			t.Errorf("metaKeyIs(%q, %q) = %v, want %v", tt.key, tt.keys, got, tt.want)
+		}
+	}
+}
+
 func TestMetaArchiveAccount(t *testing.T) {
 	for _, tt := range []struct{ name, platform, want string }{
 		{"/exports/instagram-jane_doe-2025-07-31-AbCdEf12.zip!your_instagram_activity/media/posts_1.json", "instagram", "jane_doe"},
