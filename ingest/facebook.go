@@ -175,7 +175,7 @@ type fbPost struct {
 // with --format.
 func openFacebookPosts(src *Source) Reader {
 	account := metaAccount(src, platformFacebook)
-	return newMetaReader(src, func(raw []byte, pos int64) (Record, error) {
+	return newMetaReader(src, platformFacebook, func(raw []byte, pos int64) (Record, error) {
 		return facebookPost(raw, pos, account)
 	}, "posts_v*", "group_posts_v*")
 }
@@ -256,7 +256,7 @@ type fbCommentEntry struct {
 // and are read when named with --format; the group is their space.
 func openFacebookComments(src *Source) Reader {
 	account := metaAccount(src, platformFacebook)
-	return newMetaReader(src, func(raw []byte, pos int64) (Record, error) {
+	return newMetaReader(src, platformFacebook, func(raw []byte, pos int64) (Record, error) {
 		return facebookComment(raw, pos, account)
 	}, "comments_v*", "comments", "group_comments_v*")
 }

@@ -132,7 +132,7 @@ type igPost struct {
 // detection leaves them out, as SPEC lists posts only.
 func openInstagramPosts(src *Source) Reader {
 	account := NormalHandle(metaAccount(src, platformInstagram))
-	return newMetaReader(src, func(raw []byte, pos int64) (Record, error) {
+	return newMetaReader(src, platformInstagram, func(raw []byte, pos int64) (Record, error) {
 		return instagramPost(raw, pos, account)
 	}, "ig_reels_media", "ig_igtv_media", "ig_archived_post_media")
 }
@@ -232,7 +232,7 @@ type igComment struct {
 // when named with --format.
 func openInstagramComments(src *Source) Reader {
 	account := NormalHandle(metaAccount(src, platformInstagram))
-	return newMetaReader(src, func(raw []byte, pos int64) (Record, error) {
+	return newMetaReader(src, platformInstagram, func(raw []byte, pos int64) (Record, error) {
 		return instagramComment(raw, pos, account)
 	}, "comments_media_comments", "comments", "post_comments", "comments_reels_comments")
 }
@@ -358,7 +358,7 @@ type igFollower struct {
 // username, the only name the export gives them.
 func openInstagramFollowers(src *Source) Reader {
 	account := NormalHandle(metaAccount(src, platformInstagram))
-	return newMetaReader(src, func(raw []byte, pos int64) (Record, error) {
+	return newMetaReader(src, platformInstagram, func(raw []byte, pos int64) (Record, error) {
 		return instagramFollower(raw, pos, account)
 	}, "relationships_followers")
 }
@@ -403,7 +403,7 @@ var errIGNoHandle = errors.New("follower without a username")
 // the export belongs to, which it adds to the own accounts; it yields no
 // rows, and counts its record as skipped.
 func openInstagramAccount(src *Source) Reader {
-	return newMetaReader(src, func(raw []byte, _ int64) (Record, error) {
+	return newMetaReader(src, platformInstagram, func(raw []byte, _ int64) (Record, error) {
 		var p struct {
 			StringMapData json.RawMessage `json:"string_map_data"`
 		}

@@ -118,28 +118,38 @@ func strPtr(s string) *string {
 	return &s
 }
 
-// archiveAccountRe is the name Meta gives an export and its root folder:
-// instagram-<username>-<date>[-<token>], facebook-<username>-<date>...
-var archiveAccountRe = regexp.MustCompile(`(?i)(?:^|[/!\\])(instagram|facebook)-([a-z0-9._]{1,50})-\d{4}-?\d{1,2}-?\d{1,2}\b`)
+// metaArchiveRe is the name Meta gives an export and its root folder:
+// instagram-<username>-<date>[-<token>], facebook-<username>-<date>...,
+// the date as 2025-07-31, 20221116 or 2026-3-6.
+var metaArchiveRe = regexp.MustCompile(`(?i)(?:^|[/!\\])(instagram|facebook)-([a-z0-9._]{1,50})-(\d{4})-?(\d{1,2})-?(\d{1,2})\b`)
 
-// metaArchiveAccount returns the account an export belongs to as its
-// archive or root folder is named (instagram-jane_doe-2025-07-31-x.zip), or
-// "" when the name does not follow Meta's pattern. It is the fallback for
-// the account of a file read without its personal_information.
-func metaArchiveAccount(name, platform string) string {
-	for _, m := range archiveAccountRe.FindAllStringSubmatch(name, -1) {
-		if strings.EqualFold(m[1], platform) {
-			return strings.ToLower(m[2])
+// metaArchive returns the account an export belongs to and the day it was
+// made, as its archive or root folder is named
+// (instagram-jane_doe-2025-07-31-AbCd.zip); "" and a zero time when the
+// name does not follow Meta's pattern. They are the fallbacks for a file
+// read without its personal_information, and an export's time where its
+// records would say less.
+func metaArchive(name, platform string) (account string, day time.Time) {
+	for _, m := range metaArchiveRe.FindAllStringSubmatch(name, -1) {
+		if !strings.EqualFold(m[1], platform) {
+			continue
 		}
+		y, _ := strconv.Atoi(m[3])
+		mo, _ := strconv.Atoi(m[4])
+		d, _ := strconv.Atoi(m[5])
+		if t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC); mo >= 1 && mo <= 12 && t.Day() == d && y >= 2004 {
+			day = t
+		}
+		return strings.ToLower(m[2]), day
 	}
-	return ""
+	return "", time.Time{}
 }
 
 // metaAccount is the own account of a Meta file: the one its archive's
 // name gives (the most specific evidence, and recorded as own), else the
 // first configured or learnt one.
 func metaAccount(src *Source, platform string) string {
-	if a := metaArchiveAccount(src.Name, platform); a != "" {
+	if a, _ := metaArchive(src.Name, platform); a != "" {
 		if src.Own != nil {
 			src.Own.Add(platform, a)
 		}
@@ -422,12 +432,33 @@ type metaReader struct {
 	s       *metaStream
 	conv    func(raw []byte, pos int64) (Record, error)
 	skipped int64
+	day     time.Time // the day the export was made, from its name
+	latest  time.Time // of the records so far
 }
 
-var _ Reader = (*metaReader)(nil)
+var (
+	_ Reader      = (*metaReader)(nil)
+	_ ExportTimer = (*metaReader)(nil)
+)
 
-func newMetaReader(src *Source, conv func(raw []byte, pos int64) (Record, error), keys ...string) *metaReader {
-	return &metaReader{src: src, s: newMetaStream(src.R, keys...), conv: conv}
+func newMetaReader(src *Source, platform string, conv func(raw []byte, pos int64) (Record, error), keys ...string) *metaReader {
+	_, day := metaArchive(src.Name, platform)
+	return &metaReader{src: src, s: newMetaStream(src.R, keys...), conv: conv, day: day}
+}
+
+// ExportTime is the day the export's name says it was made, or its
+// latest record's time where that is later (a record of the day itself):
+// an export's records alone make two exports of the same account tie
+// when nothing new happened between them. Without such a name, ingest
+// falls back to the latest record.
+func (r *metaReader) ExportTime() (time.Time, bool) {
+	if r.day.IsZero() {
+		return time.Time{}, false
+	}
+	if r.latest.After(r.day) {
+		return r.latest, true
+	}
+	return r.day, true
 }
 
 func (r *metaReader) Next() (Record, error) {
@@ -441,6 +472,9 @@ func (r *metaReader) Next() (Record, error) {
 			return nil, &ParseError{File: r.src.Name, Line: pos, Err: err, Raw: rawClip(raw)}
 		}
 		if rec != nil {
+			if tr, ok := rec.(interface{ recordTime() time.Time }); ok && tr.recordTime().After(r.latest) {
+				r.latest = tr.recordTime()
+			}
 			return rec, nil
 		}
 		r.skipped++

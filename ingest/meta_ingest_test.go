@@ -132,6 +132,8 @@ func TestMetaIngestInstagram(t *testing.T) {
 	viewCount(t, wh, "SELECT count(*) FROM conversations WHERE platform = 'instagram' AND is_own_account AND author = 'cmpulse_demo'", 3)
 	viewCount(t, wh, "SELECT count(*) FROM conversations WHERE text = 'Merci beaucoup ! 😍' AND thread_title = 'jane_doe'", 1)
 	viewCount(t, wh, "SELECT count(*) FROM followers WHERE platform = 'instagram' AND account = 'cmpulse_demo' AND followed_at IS NOT NULL", 3)
+	// The export's day, from its name: later than any of its records.
+	viewCount(t, wh, "SELECT count(*) FROM followers WHERE first_seen_export_ts = TIMESTAMPTZ '2025-07-31 00:00:00+00'", 3)
 	viewCount(t, wh, "SELECT count(*) FROM rejects", 1)
 
 	again := ingestArgs(t, wh, export)

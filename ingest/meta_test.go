@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Tests of what the Instagram and Facebook readers share (meta.go).
@@ -197,17 +198,49 @@ func TestMetaKeyIs(t *testing.T) {
 	}
 }
 
-func TestMetaArchiveAccount(t *testing.T) {
-	for _, tt := range []struct{ name, platform, want string }{
-		{"/exports/instagram-jane_doe-2025-07-31-AbCdEf12.zip!your_instagram_activity/media/posts_1.json", "instagram", "jane_doe"},
-		{"x.zip!instagram-Jane.Doe-20221116/content/posts_1.json", "instagram", "jane.doe"},
-		{"facebook-kolctw-2026-3-6.zip!your_facebook_activity/posts/your_posts_1.json", "facebook", "kolctw"},
-		{"facebook-kolctw-2026-3-6.zip!posts.json", "instagram", ""},
-		{"posts_1.json", "instagram", ""},
-		{"/home/me/instagram-notes/posts_1.json", "instagram", ""},
+func TestMetaArchive(t *testing.T) {
+	for _, tt := range []struct{ name, platform, account, day string }{
+		{"/exports/instagram-jane_doe-2025-07-31-AbCdEf12.zip!your_instagram_activity/media/posts_1.json", "instagram", "jane_doe", "2025-07-31"},
+		{"x.zip!instagram-Jane.Doe-20221116/content/posts_1.json", "instagram", "jane.doe", "2022-11-16"},
+		{"facebook-kolctw-2026-3-6.zip!your_facebook_activity/posts/your_posts_1.json", "facebook", "kolctw", "2026-03-06"},
+		{"facebook-kolctw-2026-13-40.zip!posts.json", "facebook", "kolctw", ""},
+		{"facebook-kolctw-2026-3-6.zip!posts.json", "instagram", "", ""},
+		{"posts_1.json", "instagram", "", ""},
+		{"/home/me/instagram-notes/posts_1.json", "instagram", "", ""},
 	} {
-		if got := metaArchiveAccount(tt.name, tt.platform); got != tt.want {
-			t.Errorf("metaArchiveAccount(%q, %s) = %q, want %q", tt.name, tt.platform, got, tt.want)
+		account, day := metaArchive(tt.name, tt.platform)
+		d := ""
+		if !day.IsZero() {
+			d = day.Format(time.DateOnly)
+		}
+		if account != tt.account || d != tt.day {
+			t.Errorf("metaArchive(%q, %s) = %q, %q; want %q, %q", tt.name, tt.platform, account, d, tt.account, tt.day)
+		}
+	}
+}
+
+// TestMetaExportTime: an export named with its day is that day's, or its
+// latest record's where that is later; without the name, none of its own.
+func TestMetaExportTime(t *testing.T) {
+	posts := `[{"media": [{"uri": "a.jpg", "creation_timestamp": 1753920000}]}, {"media": [{"uri": "b.jpg", "creation_timestamp": 1700000000}]}]` // 2025-07-31 00:00 and 2023-11-14
+	for _, tt := range []struct {
+		name string
+		want time.Time
+		ok   bool
+	}{
+		{"instagram-jane-2025-08-02-AbC.zip!posts_1.json", time.Date(2025, 8, 2, 0, 0, 0, 0, time.UTC), true},
+		{"instagram-jane-2025-07-30-AbC.zip!posts_1.json", time.Unix(1753920000, 0).UTC(), true},
+		{"posts_1.json", time.Time{}, false},
+	} {
+		rd := kindOf("instagram_posts").OpenSource(&Source{Name: tt.name, R: strings.NewReader(posts), Own: NewOwn(nil)})
+		for {
+			if _, err := rd.Next(); err != nil {
+				break
+			}
+		}
+		got, ok := rd.(ExportTimer).ExportTime()
+		if !got.Equal(tt.want) || ok != tt.ok {
+			t.Errorf("%s: export time %v, %v; want %v, %v", tt.name, got, ok, tt.want, tt.ok)
 		}
 	}
 }
