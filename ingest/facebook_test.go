@@ -123,15 +123,16 @@ type fbCommentWant struct {
 	TS                         int64
 }
 
-func TestFacebookComments(t *testing.T) {
-	for _, tt := range []struct {
-		name    string
-		in      string
-		want    []fbCommentWant
-		rejects []string
-	}{
-		{name: "comments_v2, mojibake in text and title",
-			in: `{
+type fbCommentCase struct {
+	name    string
+	in      string
+	want    []fbCommentWant
+	rejects []string
+}
+
+var fbCommentCases = []fbCommentCase{
+	{name: "comments_v2, mojibake in text and title",
+		in: `{
   "comments_v2": [
     {
       "timestamp": 1239798000,
@@ -140,24 +141,27 @@ func TestFacebookComments(t *testing.T) {
     }
   ]
 }`,
-			want: []fbCommentWant{{Text: "Très bien ! 👍", Author: "Zoé Martin", Title: "Zoé Martin commented on Tobias Løye's post.", TS: 1239798000}}},
-		{name: "sticker only: no text, an attachment; the entry's time",
-			in:   `{"comments_v2": [{"timestamp": 1457387286, "attachments": [{"data": [{"media": {"uri": "posts/media/stickers_used/851575_126362140881916_1086262136_n_126362137548583.png"}}]}], "data": [{"comment": {"comment": "", "author": "Zoé Martin"}}], "title": "Zoé Martin replied to Tobias's comment."}]}`,
-			want: []fbCommentWant{{Author: "Zoé Martin", Title: "Zoé Martin replied to Tobias's comment.", TS: 1457387286}}},
-		{name: "before 2021: comments; no author: the own account",
-			in:   `{"comments": [{"timestamp": 1513717414, "data": [{"comment": {"timestamp": 1513717414, "comment": "Old one"}}], "title": "t"}]}`,
-			want: []fbCommentWant{{Text: "Old one", Author: "CmPulse Demo", Title: "t", TS: 1513717414}}},
-		{name: "comments in groups, when named: the group is the space",
-			in:   `{"group_comments_v2": [{"timestamp": 1779379231, "data": [{"comment": {"timestamp": 1779379231, "comment": "Thanks", "author": "A", "group": "Makers"}}], "title": "A commented."}]}`,
-			want: []fbCommentWant{{Text: "Thanks", Author: "A", Title: "A commented.", Space: "Makers", TS: 1779379231}}},
-		{name: "a later version's key, comments_v3: read, or rejected where its records differ",
-			in:      `{"comments_v3": [{"timestamp": 1700000000, "data": [{"comment": {"timestamp": 1700000000, "comment": "v3", "author": "A"}}], "title": "t"}, {"when": 1700000001, "label_values": []}]}`,
-			want:    []fbCommentWant{{Text: "v3", Author: "A", Title: "t", TS: 1700000000}},
-			rejects: []string{"record of an unknown layout"}},
-		{name: "rejects: no time, unknown layout",
-			in:      `{"comments_v2": [{"data": [{"comment": {"comment": "x"}}]}, {"timestamp": 5}]}`,
-			rejects: []string{"record without a timestamp", "record of an unknown layout"}},
-	} {
+		want: []fbCommentWant{{Text: "Très bien ! 👍", Author: "Zoé Martin", Title: "Zoé Martin commented on Tobias Løye's post.", TS: 1239798000}}},
+	{name: "sticker only: no text, an attachment; the entry's time",
+		in:   `{"comments_v2": [{"timestamp": 1457387286, "attachments": [{"data": [{"media": {"uri": "posts/media/stickers_used/851575_126362140881916_1086262136_n_126362137548583.png"}}]}], "data": [{"comment": {"comment": "", "author": "Zoé Martin"}}], "title": "Zoé Martin replied to Tobias's comment."}]}`,
+		want: []fbCommentWant{{Author: "Zoé Martin", Title: "Zoé Martin replied to Tobias's comment.", TS: 1457387286}}},
+	{name: "before 2021: comments; no author: the own account",
+		in:   `{"comments": [{"timestamp": 1513717414, "data": [{"comment": {"timestamp": 1513717414, "comment": "Old one"}}], "title": "t"}]}`,
+		want: []fbCommentWant{{Text: "Old one", Author: "CmPulse Demo", Title: "t", TS: 1513717414}}},
+	{name: "comments in groups, when named: the group is the space",
+		in:   `{"group_comments_v2": [{"timestamp": 1779379231, "data": [{"comment": {"timestamp": 1779379231, "comment": "Thanks", "author": "A", "group": "Makers"}}], "title": "A commented."}]}`,
+		want: []fbCommentWant{{Text: "Thanks", Author: "A", Title: "A commented.", Space: "Makers", TS: 1779379231}}},
+	{name: "a later version's key, comments_v3: read, or rejected where its records differ",
+		in:      `{"comments_v3": [{"timestamp": 1700000000, "data": [{"comment": {"timestamp": 1700000000, "comment": "v3", "author": "A"}}], "title": "t"}, {"when": 1700000001, "label_values": []}]}`,
+		want:    []fbCommentWant{{Text: "v3", Author: "A", Title: "t", TS: 1700000000}},
+		rejects: []string{"record of an unknown layout"}},
+	{name: "rejects: no time, unknown layout",
+		in:      `{"comments_v2": [{"data": [{"comment": {"comment": "x"}}]}, {"timestamp": 5}]}`,
+		rejects: []string{"record without a timestamp", "record of an unknown layout"}},
+}
+
+func TestFacebookComments(t *testing.T) {
+	for _, tt := range fbCommentCases {
 		t.Run(tt.name, func(t *testing.T) {
 			recs, rejects, _ := readSource(t, "facebook_comments", "comments.json", tt.in, NewOwn(map[string][]string{"facebook": {"CmPulse Demo"}}))
 			var got []fbCommentWant
@@ -226,6 +230,9 @@ func TestFacebookDetect(t *testing.T) {
 // reject or the end of the input.
 func FuzzFacebook(f *testing.F) {
 	for _, c := range fbPostCases {
+		f.Add(c.in)
+	}
+	for _, c := range fbCommentCases {
 		f.Add(c.in)
 	}
 	f.Add(`{"comments_v2": [{"timestamp": 1, "data": [{"comment": {"comment": "\u00c3\u00a9", "author": "a"}}], "attachments": [{"data": [{"media": {"uri": "x/y.png"}}]}]}]}`)

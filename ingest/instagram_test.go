@@ -200,44 +200,48 @@ type igCommentWant struct {
 	TS          int64
 }
 
-func TestInstagramComments(t *testing.T) {
-	for _, tt := range []struct {
-		name    string
-		in      string
-		want    []igCommentWant
-		rejects []string
-	}{
-		{name: "2022: under comments_media_comments",
-			in: `{"comments_media_comments": [{"title": "", "string_map_data": {
+type igCommentCase struct {
+	name    string
+	in      string
+	want    []igCommentWant
+	rejects []string
+}
+
+var igCommentCases = []igCommentCase{
+	{name: "2022: under comments_media_comments",
+		in: `{"comments_media_comments": [{"title": "", "string_map_data": {
   "Comment": {"href": "", "value": "` + esc("Très belle photo ! 😍") + `", "timestamp": 0},
   "Media Owner": {"href": "", "value": "jane_doe", "timestamp": 0},
   "Time": {"href": "", "value": "", "timestamp": 1718409600}}}]}`,
-			want: []igCommentWant{{"Très belle photo ! 😍", "jane_doe", 1718409600}}},
-		{name: "2023 on: a bare list, owner also beside",
-			in:   `[{"media_owner": "jane_doe", "string_map_data": {"Comment": {"value": "Beautiful shot!", "timestamp": 0}, "Time": {"value": "", "timestamp": 1718409700}, "Media Owner": {"value": "jane_doe", "timestamp": 0}}}]`,
-			want: []igCommentWant{{"Beautiful shot!", "jane_doe", 1718409700}}},
-		{name: "2021: string_list_data, the owner as title",
-			in:   `{"comments_media_comments": [{"title": "bob.smith", "string_list_data": [{"value": "` + esc("Merci 🙏") + `", "timestamp": 1608833534}]}]}`,
-			want: []igCommentWant{{"Merci 🙏", "bob.smith", 1608833534}}},
-		{name: "Dutch labels",
-			in:   `[{"string_map_data": {"Opmerking": {"value": "Mooi!"}, "Media-eigenaar": {"value": "piet"}, "Tijd": {"timestamp": 1718409800}}}]`,
-			want: []igCommentWant{{"Mooi!", "piet", 1718409800}}},
-		{name: "labels of an unknown language: by order",
-			in:   `[{"string_map_data": {"Kommentti": {"value": "Hieno!", "timestamp": 0}, "Median omistaja": {"value": "matti", "timestamp": 0}, "Aika": {"value": "", "timestamp": 1718409900}}}]`,
-			want: []igCommentWant{{"Hieno!", "matti", 1718409900}}},
-		{name: "labels written as mojibake",
-			in:   `[{"string_map_data": {"Comment": {"value": "ok"}, "` + esc("Propriétaire du contenu") + `": {"value": "zoé"}, "Time": {"timestamp": 1718409950}}}]`,
-			want: []igCommentWant{{"ok", "zoé", 1718409950}}},
-		{name: "rejects: no time, unknown layout, bad field",
-			in: `[
+		want: []igCommentWant{{"Très belle photo ! 😍", "jane_doe", 1718409600}}},
+	{name: "2023 on: a bare list, owner also beside",
+		in:   `[{"media_owner": "jane_doe", "string_map_data": {"Comment": {"value": "Beautiful shot!", "timestamp": 0}, "Time": {"value": "", "timestamp": 1718409700}, "Media Owner": {"value": "jane_doe", "timestamp": 0}}}]`,
+		want: []igCommentWant{{"Beautiful shot!", "jane_doe", 1718409700}}},
+	{name: "2021: string_list_data, the owner as title",
+		in:   `{"comments_media_comments": [{"title": "bob.smith", "string_list_data": [{"value": "` + esc("Merci 🙏") + `", "timestamp": 1608833534}]}]}`,
+		want: []igCommentWant{{"Merci 🙏", "bob.smith", 1608833534}}},
+	{name: "Dutch labels",
+		in:   `[{"string_map_data": {"Opmerking": {"value": "Mooi!"}, "Media-eigenaar": {"value": "piet"}, "Tijd": {"timestamp": 1718409800}}}]`,
+		want: []igCommentWant{{"Mooi!", "piet", 1718409800}}},
+	{name: "labels of an unknown language: by order",
+		in:   `[{"string_map_data": {"Kommentti": {"value": "Hieno!", "timestamp": 0}, "Median omistaja": {"value": "matti", "timestamp": 0}, "Aika": {"value": "", "timestamp": 1718409900}}}]`,
+		want: []igCommentWant{{"Hieno!", "matti", 1718409900}}},
+	{name: "labels written as mojibake",
+		in:   `[{"string_map_data": {"Comment": {"value": "ok"}, "` + esc("Propriétaire du contenu") + `": {"value": "zoé"}, "Time": {"timestamp": 1718409950}}}]`,
+		want: []igCommentWant{{"ok", "zoé", 1718409950}}},
+	{name: "rejects: no time, unknown layout, bad field",
+		in: `[
 {"string_map_data": {"Comment": {"value": "no time"}}},
 {"timestamp": 1718409600, "label_values": []},
 {"string_map_data": {"Comment": "flat"}},
 {"string_map_data": {"Comment": {"value": "kept"}, "Time": {"timestamp": 1718410000}}}
 ]`,
-			want:    []igCommentWant{{"kept", "", 1718410000}},
-			rejects: []string{"record without a timestamp", "record of an unknown layout", "record of an unknown layout (a JSON string)"}},
-	} {
+		want:    []igCommentWant{{"kept", "", 1718410000}},
+		rejects: []string{"record without a timestamp", "record of an unknown layout", "record of an unknown layout (a JSON string)"}},
+}
+
+func TestInstagramComments(t *testing.T) {
+	for _, tt := range igCommentCases {
 		t.Run(tt.name, func(t *testing.T) {
 			recs, rejects, _ := readSource(t, "instagram_comments", "post_comments_1.json", tt.in, NewOwn(map[string][]string{"instagram": {"cmpulse_demo"}}))
 			var got []igCommentWant
@@ -361,6 +365,9 @@ func TestInstagramDetect(t *testing.T) {
 // reject or the end of the input.
 func FuzzInstagram(f *testing.F) {
 	for _, c := range igPostCases {
+		f.Add(c.in)
+	}
+	for _, c := range igCommentCases {
 		f.Add(c.in)
 	}
 	f.Add(`{"comments_media_comments": [{"string_map_data": {"Comment": {"value": "\u00c3\u00a9"}, "Time": {"timestamp": 1}}}]}`)
