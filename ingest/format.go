@@ -50,6 +50,9 @@ var kinds = []Kind{
 	{Name: "common", Table: "hits", Mode: Stream, Detect: accessLogIs("common"), Open: openAccessLog, ClientFirst: true, NoAgent: true},
 	{Name: "vhost_combined", Table: "hits", Mode: Stream, Detect: accessLogIs("vhost_combined"), Open: openAccessLog, ClientFirst: true},
 	{Name: "vhost_common", Table: "hits", Mode: Stream, Detect: accessLogIs("vhost_common"), Open: openAccessLog, ClientFirst: true, NoAgent: true},
+	{Name: "linkedin_shares", Table: "social_posts", Mode: Snapshot, Detect: isLinkedInShares, OpenSource: openLinkedInShares},
+	{Name: "linkedin_comments", Table: "conversations", Mode: Snapshot, Detect: isLinkedInComments, OpenSource: openLinkedInComments},
+	{Name: "youtube_studio", Table: "social_posts", Mode: Snapshot, Detect: isYouTubeStudio, OpenSource: openYouTubeStudio},
 	// Meta's "Download your information" JSON (instagram.go, facebook.go):
 	// each file is its own kind, told apart by its layout.
 	{Name: "instagram_posts", Table: "social_posts", Mode: Snapshot, Detect: detectInstagramPosts, OpenSource: openInstagramPosts},
