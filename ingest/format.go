@@ -61,6 +61,15 @@ var kinds = []Kind{
 	{Name: "posts_csv", Table: "social_posts", Mode: Snapshot, Detect: detectCSV(postsCSV), OpenSource: openCSV(postsCSV)},
 	{Name: "telegram", Table: "conversations", Mode: Snapshot, Detect: detectTelegram, OpenSource: openTelegram},
 	{Name: "discourse", Table: "conversations", Mode: Snapshot, Detect: detectDiscourse, OpenSource: openDiscourse},
+	// Meta's "Download your information" JSON (instagram.go, facebook.go):
+	// each file is its own kind, told apart by its layout.
+	{Name: "instagram_posts", Table: "social_posts", Mode: Snapshot, Detect: detectInstagramPosts, OpenSource: openInstagramPosts},
+	{Name: "instagram_comments", Table: "conversations", Mode: Snapshot, Detect: detectInstagramComments, OpenSource: openInstagramComments},
+	{Name: "instagram_followers", Table: "followers", Mode: Snapshot, Detect: detectInstagramFollowers, OpenSource: openInstagramFollowers},
+	{Name: "instagram_account", Table: "social_posts", Mode: Snapshot, Detect: detectInstagramAccount, OpenSource: openInstagramAccount},
+	{Name: "facebook_posts", Table: "social_posts", Mode: Snapshot, Detect: detectFacebookPosts, OpenSource: openFacebookPosts},
+	{Name: "facebook_comments", Table: "conversations", Mode: Snapshot, Detect: detectFacebookComments, OpenSource: openFacebookComments},
+	{Name: "facebook_account", Table: "social_posts", Mode: Snapshot, Detect: detectFacebookAccount, OpenSource: openFacebookAccount},
 }
 
 // Formats that --format accepts, from kinds.
