@@ -49,8 +49,8 @@ with open(dst, "w", encoding="utf-8") as out:
             if written >= limit:
                 break
     out.write("\n]")
+print(f"tweets.js: {written / 1e6:.0f} MB, {next_id - 1900000000000000000} tweets")
 EOF
-echo "tweets.js: $(du -h "$big" | cut -f1), $(grep -c '"id_str" : "19' "$big") tweets"
 
 go build -o "$work/cmpulse" ./cmd/cmpulse
 go test -c -o "$work/ingest.test" ./ingest
