@@ -9,12 +9,10 @@ import (
 	"path"
 	"reflect"
 	"regexp"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
 	"time"
-	"weak"
 )
 
 // X (Twitter) archives, "Download an archive of your data": a zip whose
@@ -25,8 +23,8 @@ import (
 // an object to window.__THAR_CONFIG instead. Ids and counts are written as
 // strings. The files read here:
 //
-//   - tweets.js (tweet.js before 2022; community-tweet.js: posts in X
-//     Communities): the own posts, x_tweets (x_tweets.go);
+//   - tweets.js (tweet.js in older archives; community-tweet.js: posts in
+//     X Communities): the own posts, x_tweets (x_tweets.go);
 //   - follower.js: x_followers;
 //   - direct-messages.js, direct-messages-group.js (direct-message.js in
 //     older archives): both sides of the DMs, x_dms (x_dms.go);
@@ -107,13 +105,12 @@ const xMaxPrefix = 200
 // xFile is an opened X archive file: the JSON value after its prefix,
 // read by a streaming decoder, with the line of each value at hand.
 type xFile struct {
-	name     string
-	dataType string // "" for a bare JSON value without a prefix
-	lines    *xLineIndex
-	dec      *json.Decoder
-	base     int64 // offset of the decoder's first byte in the file
-	started  bool  // the value's opening delimiter is read
-	done     bool
+	name    string
+	lines   *xLineIndex
+	dec     *json.Decoder
+	base    int64 // offset of the decoder's first byte in the file
+	started bool  // the value's opening delimiter is read
+	done    bool
 }
 
 // openXFile reads the prefix of src's content and returns the file with
@@ -126,8 +123,10 @@ func openXFile(src *Source, kind string) (*xFile, error) {
 	var lhs []byte
 	var first [1]byte
 	for {
-		if _, err := io.ReadFull(lines, first[:]); err != nil {
+		if _, err := io.ReadFull(lines, first[:]); err == io.EOF {
 			return nil, fmt.Errorf("%s: no window.YTD.<type>.partN = prefix before the end: not an X archive file", src.Name)
+		} else if err != nil {
+			return nil, fmt.Errorf("reading %s: %w", src.Name, err)
 		}
 		c := first[0]
 		if c == '=' {
@@ -150,7 +149,7 @@ func openXFile(src *Source, kind string) (*xFile, error) {
 	if xKindOfType[t] != kind {
 		return nil, fmt.Errorf("%s: holds %s, not the data of %s", src.Name, t, kind)
 	}
-	return &xFile{name: src.Name, dataType: t, lines: lines, dec: json.NewDecoder(lines), base: lines.off}, nil
+	return &xFile{name: src.Name, lines: lines, dec: json.NewDecoder(lines), base: lines.off}, nil
 }
 
 // errXNotArray is the error of a file whose value is no array.
@@ -317,14 +316,19 @@ func (a *xArchiveInfo) get() (account, id string, generated time.Time) {
 }
 
 // xArchives holds the xArchiveInfo of each archive folder, per ingest run.
-// A run is known by its *Own, which every Source of the run shares; the
-// table forgets a run when its Own is collected, so it never outlives it.
-// (A field of Source for what an archive's files tell each other would be
-// simpler; Source belongs to ingest proper.)
+// A run is known by its *Own, which every Source of the run shares. The
+// table keeps the last xRuns runs only, so that it stays small in a
+// process that ingests many times (tests); a run dropped from it mid-way
+// would read on with what the config says. (A field of Source for what an
+// archive's files tell each other would be simpler; Source belongs to
+// ingest proper.)
 var xArchives struct {
 	sync.Mutex
-	runs map[weak.Pointer[Own]]map[string]*xArchiveInfo
+	runs  map[*Own]map[string]*xArchiveInfo
+	order []*Own // oldest first
 }
+
+const xRuns = 16
 
 // xArchiveOf returns the shared information of the archive src belongs
 // to: the folder of its file ("archive.zip!data" for an entry).
@@ -332,29 +336,26 @@ func xArchiveOf(src *Source) *xArchiveInfo {
 	if src.Own == nil {
 		return &xArchiveInfo{}
 	}
-	key := weak.Make(src.Own)
 	xArchives.Lock()
 	defer xArchives.Unlock()
 	if xArchives.runs == nil {
-		xArchives.runs = map[weak.Pointer[Own]]map[string]*xArchiveInfo{}
+		xArchives.runs = map[*Own]map[string]*xArchiveInfo{}
 	}
-	run := xArchives.runs[key]
+	run := xArchives.runs[src.Own]
 	if run == nil {
+		if len(xArchives.order) == xRuns {
+			delete(xArchives.runs, xArchives.order[0])
+			xArchives.order = xArchives.order[1:]
+		}
 		run = map[string]*xArchiveInfo{}
-		xArchives.runs[key] = run
-		runtime.AddCleanup(src.Own, xForgetRun, key)
+		xArchives.runs[src.Own] = run
+		xArchives.order = append(xArchives.order, src.Own)
 	}
 	dir := xFolder(src.Name)
 	if run[dir] == nil {
 		run[dir] = &xArchiveInfo{}
 	}
 	return run[dir]
-}
-
-func xForgetRun(key weak.Pointer[Own]) {
-	xArchives.Lock()
-	defer xArchives.Unlock()
-	delete(xArchives.runs, key)
 }
 
 // xFolder is the folder of an input's name: an archive's entries are

@@ -211,7 +211,8 @@ func TestXFollowers(t *testing.T) {
 }
 
 // TestXRealSample: the real archive's files, counted independently with
-// python3 (the commands are beside each number).
+// python3 (the commands are beside each number). With
+// s = open("tweets.js").read(); T = [x["tweet"] for x in json.loads(s[s.index("=")+1:])]:
 func TestXRealSample(t *testing.T) {
 	dir := realSample(t, "twitter_archive")
 	read := func(file string) (string, string) {
@@ -222,58 +223,29 @@ func TestXRealSample(t *testing.T) {
 		return string(b), detect(b[:min(len(b), 4096)])
 	}
 	tweets, kind := read("tweets.js")
-	if kind != "x_tweets" {
-		t.Fatalf("tweets.js detected as %q", kind)
-	}
 	res := xReadFile(NewOwn(nil), kind, "twitter_archive/data/tweets.js", tweets, 10000)
-	if res.err != nil || len(res.rejects) != 0 || res.skipped != 0 {
-		t.Fatalf("tweets.js: err %v, rejects %v, %d skipped", res.err, xReasons(res.rejects), res.skipped)
+	if kind != "x_tweets" || res.err != nil || len(res.rejects) != 0 || res.skipped != 0 {
+		t.Fatalf("tweets.js: kind %q, err %v, rejects %v, %d skipped", kind, res.err, xReasons(res.rejects), res.skipped)
 	}
-	// python3 -c 'import json;s=open("tweets.js").read();print(len(json.loads(s[s.index("=")+1:])))'
-	if len(res.recs) != 2045 {
-		t.Errorf("tweets.js: %d posts, want 2045", len(res.recs))
+	want := xTally{
+		Posts: 2045, // len(T)
+		// repost: t["full_text"].startswith("RT @"); reply: else
+		// t.get("in_reply_to_status_id_str"); quote: else the last of
+		// t["entities"]["urls"] is a status link that the text ends with.
+		Kinds:    map[string]int{"reply": 1780, "repost": 239, "post": 25, "quote": 1},
+		Likes:    1481, // sum(int(t["favorite_count"]) for t in T)
+		Reposts:  108,  // sum(int(t["retweet_count"]) for t in T)
+		Links:    311,  // sum(len(set(u["expanded_url"] for u in t["entities"]["urls"])) for t in T)
+		NullLang: 88,   // sum(1 for t in T if t["lang"] in ("qme", "und", "qam", "zxx"))
+		ReplyTS:  1780, // every reply's replied-to time, from its snowflake id
 	}
-	kinds := map[string]int{}
-	var likes, reposts, links, lang, replyTS, decoded int
-	for _, r := range res.recs {
-		p := r.(*Post)
-		kinds[p.Kind]++
-		likes += int(*p.Likes)
-		reposts += int(*p.Reposts)
-		links += len(p.Links)
-		if p.Lang == nil {
-			lang++
-		}
-		if p.InReplyToTS != nil && !p.InReplyToTS.After(p.TS) {
-			replyTS++
-		}
-		if p.Replies != nil || p.Quotes != nil || p.Impressions != nil {
-			t.Errorf("post %s has a replies, quotes or impressions count: the archive holds none", p.PostID)
-		}
-		if strings.Contains(*p.Text, "&gt;") || strings.Contains(*p.Text, "&amp;") {
-			decoded++
-		}
-	}
-	// T = [x["tweet"] for x in json.loads(s[s.index("=")+1:])]
-	// repost: full_text.startswith("RT @"); reply: else in_reply_to_status_id_str;
-	// quote: else the last entities.urls is a status link the text ends with.
-	want := map[string]int{"reply": 1780, "repost": 239, "post": 25, "quote": 1}
-	if d := cmp.Diff(want, kinds); d != "" {
-		t.Errorf("kinds (-want +got):\n%s", d)
-	}
-	// sum(int(t["favorite_count"]) for t in T), sum(int(t["retweet_count"]) ...),
-	// sum(len(set(u["expanded_url"] for u in t["entities"]["urls"])) for t in T),
-	// sum(1 for t in T if t["lang"] in ("qme", "und", "qam", "zxx")).
-	if likes != 1481 || reposts != 108 || links != 311 || lang != 88 {
-		t.Errorf("likes %d, reposts %d, links %d, NULL langs %d; want 1481, 108, 311, 88", likes, reposts, links, lang)
-	}
-	if replyTS != 1780 || decoded != 0 {
-		t.Errorf("%d replies with a replied-to time (want 1780), %d texts with entities left (want 0)", replyTS, decoded)
+	if d := cmp.Diff(want, xTallyOf(res.recs)); d != "" {
+		t.Errorf("tweets.js (-want +got):\n%s", d)
 	}
 
 	followers, kind := read("follower.js")
 	fol := xReadFile(NewOwn(nil), kind, "follower.js", followers, 1000)
-	// python3 -c 'import json;s=open("follower.js").read();print(len(json.loads(s[s.index("=")+1:])))'
+	// len(json.loads(s[s.index("=")+1:])) of follower.js
 	if kind != "x_followers" || len(fol.recs) != 61 || len(fol.rejects) != 0 || fol.err != nil {
 		t.Errorf("follower.js: kind %q, %d followers, rejects %v, err %v; want x_followers, 61", kind, len(fol.recs), xReasons(fol.rejects), fol.err)
 	}
@@ -282,6 +254,39 @@ func TestXRealSample(t *testing.T) {
 			t.Errorf("%s detected as %q: it belongs to no table", f, kind)
 		}
 	}
+}
+
+// xTally is what TestXRealSample counts of the posts.
+type xTally struct {
+	Posts                                    int
+	Kinds                                    map[string]int
+	Likes, Reposts, Links, NullLang, ReplyTS int
+	Entities                                 int // texts with &gt; or &amp; left in: none
+	Counted                                  int // posts with replies, quotes or impressions: none
+}
+
+func xTallyOf(recs []Record) xTally {
+	n := xTally{Posts: len(recs), Kinds: map[string]int{}}
+	for _, r := range recs {
+		p := r.(*Post)
+		n.Kinds[p.Kind]++
+		n.Likes += int(*p.Likes)
+		n.Reposts += int(*p.Reposts)
+		n.Links += len(p.Links)
+		if p.Lang == nil {
+			n.NullLang++
+		}
+		if p.InReplyToTS != nil && !p.InReplyToTS.After(p.TS) {
+			n.ReplyTS++
+		}
+		if strings.Contains(*p.Text, "&gt;") || strings.Contains(*p.Text, "&amp;") {
+			n.Entities++
+		}
+		if p.Replies != nil || p.Quotes != nil || p.Impressions != nil {
+			n.Counted++
+		}
+	}
+	return n
 }
 
 // xKinds are the kinds of X archive files.

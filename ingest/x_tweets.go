@@ -403,8 +403,10 @@ func xQuoteOf(t *xTweet, id string) (string, bool) {
 const xTwitterEpoch = 1288834974657
 
 // xFirstSnowflake: tweet ids below it predate the snowflake ids of
-// November 2010 (the sequential ids ended below 30e9) and hold no time.
-const xFirstSnowflake = 30_000_000_000
+// November 2010 and hold no time. The sequential ids had reached some
+// 30e9 when the snowflake ids began with "a noticeable jump"; 1e12 is far
+// above the one and only 4 minutes into the other.
+const xFirstSnowflake = 1_000_000_000_000
 
 // xSnowflakeTime returns when a tweet id was made: a snowflake id's upper
 // bits are milliseconds since xTwitterEpoch.
