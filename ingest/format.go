@@ -57,6 +57,9 @@ var kinds = []Kind{
 	{Name: "x_dms", Table: "conversations", Mode: Snapshot, Detect: xDetect("x_dms"), OpenSource: openXDMs},
 	{Name: "x_account", Table: "social_posts", Mode: Snapshot, Detect: xDetect("x_account"), OpenSource: openXAccount},
 	{Name: "x_manifest", Table: "social_posts", Mode: Snapshot, Detect: xDetect("x_manifest"), OpenSource: openXManifest},
+	{Name: "linkedin_shares", Table: "social_posts", Mode: Snapshot, Detect: isLinkedInShares, OpenSource: openLinkedInShares},
+	{Name: "linkedin_comments", Table: "conversations", Mode: Snapshot, Detect: isLinkedInComments, OpenSource: openLinkedInComments},
+	{Name: "youtube_studio", Table: "social_posts", Mode: Snapshot, Detect: isYouTubeStudio, OpenSource: openYouTubeStudio},
 }
 
 // Formats that --format accepts, from kinds.
