@@ -50,6 +50,13 @@ var kinds = []Kind{
 	{Name: "common", Table: "hits", Mode: Stream, Detect: accessLogIs("common"), Open: openAccessLog, ClientFirst: true, NoAgent: true},
 	{Name: "vhost_combined", Table: "hits", Mode: Stream, Detect: accessLogIs("vhost_combined"), Open: openAccessLog, ClientFirst: true},
 	{Name: "vhost_common", Table: "hits", Mode: Stream, Detect: accessLogIs("vhost_common"), Open: openAccessLog, ClientFirst: true, NoAgent: true},
+	// X archives (x_archive.go). x_account and x_manifest yield no rows:
+	// they tell the archive's other files whose it is and when it was made.
+	{Name: "x_tweets", Table: "social_posts", Mode: Snapshot, Detect: xDetect("x_tweets"), OpenSource: openXTweets},
+	{Name: "x_followers", Table: "followers", Mode: Snapshot, Detect: xDetect("x_followers"), OpenSource: openXFollowers},
+	{Name: "x_dms", Table: "conversations", Mode: Snapshot, Detect: xDetect("x_dms"), OpenSource: openXDMs},
+	{Name: "x_account", Table: "social_posts", Mode: Snapshot, Detect: xDetect("x_account"), OpenSource: openXAccount},
+	{Name: "x_manifest", Table: "social_posts", Mode: Snapshot, Detect: xDetect("x_manifest"), OpenSource: openXManifest},
 	{Name: "linkedin_shares", Table: "social_posts", Mode: Snapshot, Detect: isLinkedInShares, OpenSource: openLinkedInShares},
 	{Name: "linkedin_comments", Table: "conversations", Mode: Snapshot, Detect: isLinkedInComments, OpenSource: openLinkedInComments},
 	{Name: "youtube_studio", Table: "social_posts", Mode: Snapshot, Detect: isYouTubeStudio, OpenSource: openYouTubeStudio},
