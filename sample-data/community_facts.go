@@ -2,6 +2,7 @@ package sampledata
 
 import (
 	"fmt"
+	"html"
 	"slices"
 	"strconv"
 	"strings"
@@ -68,8 +69,10 @@ type CommunityMessage struct {
 	LinksOwnSite []string
 	Visibility   string // Mastodon: public, unlisted, followers, direct
 	Edited       bool   // Telegram's edited, Mastodon's updated
-	Text         string
-	Note         string
+	// Text is the text as the export gives it, entities decoded: X's
+	// links as their t.co URLs, the others' written out.
+	Text string
+	Note string
 }
 
 // CommunityAuthor is a person as first seen on one platform: a commenter,
@@ -135,7 +138,7 @@ func (c *community) facts() *Community {
 func (c *community) fact(m *cmsg) CommunityMessage {
 	f := CommunityMessage{Platform: m.platform, File: m.file, Thread: m.thread, ID: c.recordID(m), TS: m.ts,
 		Lang: m.lang, Kind: m.kind, Label: m.label, Question: m.question, Complaint: m.complaint, Tone: m.tone,
-		Status: m.status, Private: m.private, HardSell: m.hardSell, Visibility: m.visibility, Edited: !m.edited.IsZero(), Text: plain(m.segs),
+		Status: m.status, Private: m.private, HardSell: m.hardSell, Visibility: m.visibility, Edited: !m.edited.IsZero(), Text: c.factText(m),
 		Note: m.note, Own: m.who == nil && m.kind != "join"}
 	f.Author, f.AuthorID = c.authorOf(m)
 	switch {
@@ -159,6 +162,20 @@ func (c *community) fact(m *cmsg) CommunityMessage {
 		}
 	}
 	return f
+}
+
+// factText is a message's text as its export gives it, entities decoded:
+// on X with its t.co links (the expanded ones are in LinksOwnSite and the
+// entities), elsewhere with links written out.
+func (c *community) factText(m *cmsg) string {
+	switch m.file {
+	case "x":
+		return html.UnescapeString(c.xRender(m).full)
+	case "x-dm":
+		text, _ := xDMText(m)
+		return text
+	}
+	return plain(m.segs)
 }
 
 func outcome(asked, answered time.Time) string {

@@ -3,7 +3,6 @@ package sampledata
 import (
 	"archive/zip"
 	"bytes"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -270,6 +269,15 @@ func (c *community) xDM(m *cmsg) jobj {
 	if m.who == nil {
 		sender, recipient = own, other
 	}
+	text, urls := xDMText(m)
+	return jobj{
+		{"recipientId", recipient}, {"reactions", jarr{}}, {"urls", urls}, {"text", htmlEscapeX(text)},
+		{"mediaUrls", jarr{}}, {"senderId", sender}, {"id", m.id}, {"createdAt", isoMillis(m.ts)}, {"editHistory", jarr{}},
+	}
+}
+
+// xDMText is a DM's text, its links as t.co URLs, and its urls.
+func xDMText(m *cmsg) (string, jarr) {
 	var text strings.Builder
 	urls := jarr{}
 	for _, s := range m.segs {
@@ -281,11 +289,5 @@ func (c *community) xDM(m *cmsg) jobj {
 		}
 		text.WriteString(s.s)
 	}
-	return jobj{
-		{"recipientId", recipient}, {"reactions", jarr{}}, {"urls", urls}, {"text", htmlEscapeX(text.String())},
-		{"mediaUrls", jarr{}}, {"senderId", sender}, {"id", m.id}, {"createdAt", isoMillis(m.ts)}, {"editHistory", jarr{}},
-	}
+	return text.String(), urls
 }
-
-// xPostURL is a tweet's address.
-func xPostURL(id string) string { return fmt.Sprintf("https://x.com/%s/status/%s", ownXHandle, id) }
