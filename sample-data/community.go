@@ -74,6 +74,7 @@ type cmsg struct {
 	loggedOut bool    // blog: an own comment without comment_user_id
 	ts        time.Time
 	segs      []seg
+	asked     string // a question as asked, before any opener
 	lang      string // what it is written in
 	kind      string // as the readers name it: comment, reply, message, join, dm, post, repost, ...
 	label     string // question, complaint, praise, neutral, chat, link, spam, trap, join, ...

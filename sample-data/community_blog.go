@@ -146,7 +146,7 @@ func (b *blogScene) say(m *cmsg, label string) {
 	switch label {
 	case "question":
 		text = tagQuestions[m.post.tags[0]].pick(r, lang)
-		m.question = true
+		m.question, m.asked = true, text
 		if r.Float64() < 0.2 {
 			text = openers.pick(r, lang) + text
 			m.tone = "positive"
@@ -157,7 +157,7 @@ func (b *blogScene) say(m *cmsg, label string) {
 		text = neutral.pick(r, lang)
 	case "complaint":
 		text, m.tone, m.complaint = complaints.pick(r, lang), "negative", true
-		m.question = asks(text)
+		m.question, m.asked = asks(text), text
 	case "trap":
 		tr := trapFor(lang, b.trap)
 		b.trap++
@@ -194,9 +194,9 @@ func (b *blogScene) respond(m *cmsg, first bool) {
 		switch {
 		case at.IsZero():
 		case m.question:
-			b.reply(m, at, answers.pick(r, m.lang), "answer")
+			b.reply(m, at, answerTo(r, m.asked, m.lang), "answer")
 		case m.complaint:
-			b.reply(m, at, fixes.pick(r, m.lang), "fix")
+			b.reply(m, at, fix(r, m.asked, m.lang), "fix")
 		default:
 			b.reply(m, at, welcomes.pick(r, m.lang), "welcome")
 		}
@@ -235,7 +235,7 @@ func (b *blogScene) answer(m *cmsg) {
 	if at.IsZero() {
 		return
 	}
-	text := answers.pick(r, m.lang)
+	text := answerTo(r, m.asked, m.lang)
 	if at.Sub(m.ts) > 24*time.Hour {
 		text = lateOpeners.pick(r, m.lang) + text
 	}
@@ -278,7 +278,7 @@ func (b *blogScene) handle(m *cmsg) {
 		own := b.reply(m, at, text, "fix")
 		own.by, own.tone, own.note = "jo", "negative", "own reply in anger: caps and !! (the tone check)"
 	default:
-		b.reply(m, at, fixes.pick(r, m.lang), "fix")
+		b.reply(m, at, fix(r, m.asked, m.lang), "fix")
 	}
 }
 

@@ -129,11 +129,13 @@ func (s *mastoScene) reply(d int) {
 	var their, text string
 	switch label {
 	case "question":
-		their, text = chatQuestions.pick(r, who.lang), chatAnswers.pick(r, who.lang)
+		their = chatQuestions.pick(r, who.lang)
+		text = answerTo(r, their, who.lang)
 	case "praise", "neutral":
 		their, text = praise.pick(r, who.lang), thanks.pick(r, who.lang)
 	case "complaint":
-		their, text = complaints.pick(r, who.lang), fixes.pick(r, who.lang)
+		their = complaints.pick(r, who.lang)
+		text = fix(r, their, who.lang)
 	}
 	if at.Sub(t0) > 24*time.Hour {
 		text = lateOpeners.pick(r, who.lang) + text

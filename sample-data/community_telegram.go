@@ -25,19 +25,12 @@ var (
 	}}
 	externalReads = []string{
 		"https://go.dev/blog/range-functions",
-		"https://duckdb.org/2024/10/09/analyzing-open-government-data-with-duckplyr",
+		"https://duckdb.org/docs/data/parquet/overview",
 		"https://parquet.apache.org/docs/file-format/",
 		"https://www.brendangregg.com/flamegraphs.html",
-		"https://jvns.ca/blog/2024/06/12/systemd-timers/",
+		"https://www.freedesktop.org/software/systemd/man/latest/systemd.timer.html",
 		"https://blog.cloudflare.com/tag/logs/",
 	}
-	tgFixes = &pool{en: []string{
-		"Sorry about that, it's fixed now.",
-		"Thanks for telling me, sorted.",
-	}, fr: []string{
-		"Désolée, c'est réparé.",
-		"Merci de me l'avoir signalé, c'est corrigé.",
-	}}
 )
 
 type tgScene struct {
@@ -190,7 +183,11 @@ func (s *tgScene) welcomeRound(d int) {
 		}
 		segs = append(segs, seg{k: segMention, s: "@" + j.who.handle, m: j.who})
 	}
-	segs = append(segs, seg{k: segText, s: " qui nous ont rejoints cette semaine ! Le guide : "},
+	joined := " qui nous ont rejoints cette semaine ! Le guide : "
+	if len(due) == 1 {
+		joined = " qui nous a rejoints cette semaine ! Le guide : "
+	}
+	segs = append(segs, seg{k: segText, s: joined},
 		seg{k: segNamed, s: "guide de la communauté", url: "https://" + c.cfg.Host + "/guide-de-la-communaute/"})
 	mentionByName(segs)
 	g := s.msg(nil, at, "fr", "welcome", segs)
@@ -256,9 +253,10 @@ func (s *tgScene) say(m *cmsg, label string) {
 		} else {
 			text = chatQuestions.pick(r, lang)
 		}
+		m.asked = text
 	case "complaint":
 		text, m.tone, m.complaint = complaints.pick(r, lang), "negative", true
-		m.question = asks(text)
+		m.question, m.asked = asks(text), text
 	case "chat":
 		text = chat.pick(r, lang)
 	case "praise":
@@ -310,10 +308,7 @@ func (s *tgScene) respond(m *cmsg) {
 			s.memberReply(m, readerAnswers.pick(r, m.lang), "reader-answer")
 			return
 		}
-		text := answers.pick(r, m.lang)
-		if m.post == nil {
-			text = chatAnswers.pick(r, m.lang)
-		}
+		text := answerTo(r, m.asked, m.lang)
 		if speed == "late" {
 			text = lateOpeners.pick(r, m.lang) + text
 		}
@@ -326,7 +321,7 @@ func (s *tgScene) respond(m *cmsg) {
 				g.private = true
 			}
 		default:
-			s.ownReply(m, how, tgFixes.pick(r, m.lang), "fix")
+			s.ownReply(m, how, fix(r, m.asked, m.lang), "fix")
 		}
 	case "chat", "link", "neutral":
 		if r.Float64() < 0.2 {
@@ -519,9 +514,10 @@ func (s *tgScene) periodComplaint(d int) {
 	if who == nil || !s.c.inExport(at) {
 		return
 	}
-	m := s.msg(who, at, who.lang, "complaint", []seg{{k: segText, s: complaints.pick(s.r, who.lang)}})
-	m.complaint, m.tone = true, "negative"
-	m.question = asks(plain(m.segs))
+	text := complaints.pick(s.r, who.lang)
+	m := s.msg(who, at, who.lang, "complaint", []seg{{k: segText, s: text}})
+	m.complaint, m.tone, m.asked = true, "negative", text
+	m.question = asks(text)
 	if d != 68 {
 		m.note = "left open"
 		return

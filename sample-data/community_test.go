@@ -276,13 +276,17 @@ func fileAuthors(e *exports) (map[string]*fileAuthor, []string) {
 // greeter returns the function that finds the first own record after a
 // person's first that replies to them or mentions them.
 func greeter(e *exports) func(*fileAuthor) (fileRec, bool) {
+	// An @username or a user id names a member only to whoever knows
+	// them (an invited member who never writes has no id in the export):
+	// the scenario's people do.
 	handles := map[string]string{} // @handle -> name
+	ids := map[string]string{}     // telegram from_id -> name
 	for _, m := range slices.Concat(tgRegulars, tgJoiners) {
 		if m.handle != "" {
 			handles["@"+m.handle] = m.name
 		}
+		ids["user"+strconv.FormatInt(m.tgid(), 10)] = m.name
 	}
-	ids := map[string]string{} // telegram from_id -> name
 	for _, r := range e.recs {
 		if r.file == "telegram" && r.authorID != "" {
 			ids[r.authorID] = r.author
@@ -637,5 +641,41 @@ func TestCommunityConfigErrors(t *testing.T) {
 	}
 	if _, err := CommunityFacts(Config{Scale: -2}); err == nil {
 		t.Errorf("CommunityFacts with Scale -2: no error")
+	}
+}
+
+// TestCommunityAnswersPaired: every question the scenario asks has its own
+// answer, and every answer in qa answers a question the pools hold.
+func TestCommunityAnswersPaired(t *testing.T) {
+	asked := map[string]bool{}
+	for _, p := range tagQuestions {
+		for _, q := range slices.Concat(p.en, p.fr) {
+			asked[q] = true
+		}
+	}
+	for _, q := range slices.Concat(chatQuestions.en, chatQuestions.fr) {
+		asked[q] = true
+	}
+	for q := range asked {
+		if qa[q] == "" {
+			t.Errorf("question %q has no answer in qa", q)
+		}
+	}
+	for q := range qa {
+		if !asked[q] {
+			t.Errorf("qa answers %q, which no pool asks", q)
+		}
+	}
+}
+
+// TestCommunityFixesPaired: every complaint has its own fix.
+func TestCommunityFixesPaired(t *testing.T) {
+	for _, c := range slices.Concat(complaints.en, complaints.fr) {
+		if fixFor[c] == "" {
+			t.Errorf("complaint %q has no fix in fixFor", c)
+		}
+	}
+	if len(fixFor) != len(complaints.en)+len(complaints.fr) {
+		t.Errorf("fixFor has %d entries for %d complaints", len(fixFor), len(complaints.en)+len(complaints.fr))
 	}
 }

@@ -360,7 +360,7 @@ var neutral = &pool{en: []string{
 
 // chat is the group's small talk: neither questions nor complaints.
 var chat = &pool{en: []string{
-	"Morning all",
+	"Hello all",
 	"Just finished the workshop exercises, fun stuff.",
 	"I'll be at GopherCon EU this year, happy to meet up.",
 	"TIL you can pipe Parquet straight into DuckDB from curl.",
@@ -439,26 +439,6 @@ var (
 		"Oui, tout à fait, c'est même recommandé.",
 		"Huit cœurs, sur un portable de 2021.",
 	}}
-	// chatAnswers answer chatQuestions: the workshop, slides, the
-	// newsletter, where to start.
-	chatAnswers = &pool{en: []string{
-		"Everyone who signed up gets the recording the day after.",
-		"The next one is in September, the workshop page has the dates.",
-		"The slides are linked from the talks page.",
-		"Yes, the newsletter page has the archive.",
-		"Sure, share it with your team.",
-		"Go 1.22 or newer is enough for the exercises.",
-		"Start with the Start here page, it lists my favourites.",
-		"I rotate mine with logrotate and compress after a day.",
-	}, fr: []string{
-		"Tous les inscrits reçoivent l'enregistrement le lendemain.",
-		"Le prochain est en septembre, les dates sont sur la page de l'atelier.",
-		"Les slides sont en lien sur la page des présentations.",
-		"Oui, l'archive est sur la page de la newsletter.",
-		"Bien sûr, partage-le avec ton équipe.",
-		"Pas encore, mais le guide de la communauté existe en français.",
-		"Moi j'utilise logrotate, avec compression au bout d'un jour.",
-	}}
 	lateOpeners = &pool{en: []string{
 		"Sorry for the slow reply! ",
 		"Late to this, sorry. ",
@@ -482,11 +462,11 @@ var (
 	}}
 	// toPrivate moves a complaint out of public (SPEC: moved to private).
 	toPrivate = &pool{en: []string{
-		"Sorry to hear that. Send us a DM with your order number and we'll sort it out.",
+		"Sorry to hear that. Send us a DM with the details and we'll sort it out.",
 		"I've sent you an e-mail so we can look at it together.",
 		"Please send me a private message with the details, I'll look into it.",
 	}, fr: []string{
-		"Désolée ! Écrivez-nous en MP avec votre numéro de commande.",
+		"Désolée ! Écrivez-nous en MP avec les détails.",
 		"Je t'envoie un message privé pour régler ça.",
 		"Je vous écris par mail, on regarde ça ensemble.",
 	}}

@@ -158,14 +158,15 @@ func (s *xScene) mention(d int) {
 	var their, text string
 	switch label {
 	case "question":
-		their, text = chatQuestions.pick(r, who.lang), chatAnswers.pick(r, who.lang)
+		their = chatQuestions.pick(r, who.lang)
+		text = answerTo(r, their, who.lang)
 	case "praise":
 		their, text = praise.pick(r, who.lang), thanks.pick(r, who.lang)
 	case "neutral":
 		their, text = neutral.pick(r, who.lang), thanks.pick(r, who.lang)
 	case "complaint":
 		their = complaints.pick(r, who.lang)
-		text = fixes.pick(r, who.lang)
+		text = fix(r, their, who.lang)
 	}
 	if at.Sub(t0) > 24*time.Hour {
 		text = lateOpeners.pick(r, who.lang) + text
