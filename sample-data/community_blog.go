@@ -54,6 +54,7 @@ type blogScene struct {
 	trap    int
 	replies int // own replies by camille, to write one logged out
 	angry   bool
+	private bool // a complaint of the log's period was taken to e-mail
 }
 
 func (c *community) blog(r *dice) {
@@ -256,6 +257,10 @@ func (b *blogScene) handle(m *cmsg) {
 	how := b.fixes.draw()
 	if how == "open" {
 		return
+	}
+	if !b.private && b.c.dayOf(m.ts) >= 0 {
+		// The log's period has at least one complaint taken to e-mail.
+		b.private, how = true, "private"
 	}
 	speed := how
 	if how == "private" {
