@@ -36,9 +36,11 @@ type snapRecord interface {
 // the content's hash shows the export is already in. Only its rejects are
 // held until then: they are written unless the export is dropped.
 func (r *ingestRun) snapshotOne(ctx context.Context, in input, op *opened, k *Kind, fs *FileSummary, pp *pipe) *warehouse.LedgerEntry {
-	if e := r.knownExport(in); e != nil {
-		fs.Already = e.Lines
-		return nil
+	if !k.Tells { // what it tells the archive's other files is needed again
+		if e := r.knownExport(in); e != nil {
+			fs.Already = e.Lines
+			return nil
+		}
 	}
 	h := &countingHash{h: newPrefixHash()}
 	rd := k.OpenSource(&Source{Name: in.name, R: io.TeeReader(op.r, h), ModTime: in.mod, Own: r.own})
