@@ -88,6 +88,11 @@ type Conversation struct {
 	// Kind is comment, reply, pingback, trackback, dm, message or join
 	// (a service message that someone joined; also in followers).
 	Kind string `parquet:"kind,dict"`
+	// Links and Mentions in the text (mentions lower-cased, without @):
+	// a mention of a newcomer greets them, a link may point to the own
+	// site.
+	Links    []string `parquet:"links,list"`
+	Mentions []string `parquet:"mentions,list"`
 	// Derived by the text analysis; NULL until it runs.
 	Lang        *string  `parquet:"lang,optional,dict"`
 	IsQuestion  *bool    `parquet:"is_question,optional"`
