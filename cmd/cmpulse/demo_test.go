@@ -30,6 +30,8 @@ func TestDemo(t *testing.T) {
 	if got := one(t, wh, "SELECT count(*) FROM rejects"); got != "0" {
 		t.Errorf("rejects = %s, want 0", got)
 	}
+	checkDemoCommunity(t, wh, stdout)
+
 	// One source file per generated file, each fully read.
 	if got := one(t, wh, "SELECT count(DISTINCT source_file) FROM hits"); got != m[2] {
 		t.Errorf("source files = %s, want %s", got, m[2])
@@ -79,5 +81,44 @@ func TestDemo(t *testing.T) {
 	}
 	if got := one(t, wh, "SELECT count(*) FROM hits"); got != m[1] {
 		t.Errorf("after a second demo: hits = %s, want %s", got, m[1])
+	}
+}
+
+// checkDemoCommunity: the demo's community exports are in, each record of
+// the generator's a row (per platform and table), and the summary lists
+// every table.
+func checkDemoCommunity(t *testing.T, wh, stdout string) {
+	t.Helper()
+	facts, err := sampledata.CommunityFacts(sampledata.Config{Host: demoSite})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{}
+	for _, m := range facts.Messages {
+		if m.Kind != "service" {
+			want[m.File]++
+		}
+	}
+	for _, c := range []struct{ file, query string }{
+		{"x", "SELECT count(*) FROM social_posts WHERE platform = 'x'"},
+		{"mastodon", "SELECT count(*) FROM social_posts WHERE platform = 'mastodon'"},
+		{"x-dm", "SELECT count(*) FROM conversations WHERE platform = 'x'"},
+		{"telegram", "SELECT count(*) FROM conversations WHERE platform = 'telegram'"},
+	} {
+		if got := one(t, wh, c.query); got != fmt.Sprint(want[c.file]) || want[c.file] == 0 {
+			t.Errorf("%s: %s rows, want %d (the generator's records)", c.query, got, want[c.file])
+		}
+	}
+	if got := one(t, wh, "SELECT count(*) FROM followers WHERE platform = 'x'"); got != fmt.Sprint(facts.Followers) {
+		t.Errorf("X followers: %s, want %d", got, facts.Followers)
+	}
+	// The query the issue names answers.
+	if out := mustRun(t, "sql", "--warehouse", wh, "--format", "csv", "SELECT platform, kind, count(*) AS n FROM social_posts GROUP BY ALL ORDER BY ALL"); !strings.Contains(out, "x,repost,") || !strings.Contains(out, "mastodon,post,") {
+		t.Errorf("social_posts by platform and kind:\n%s", out)
+	}
+	for _, table := range []string{"social_posts", "conversations", "followers"} {
+		if !regexp.MustCompile(`(?m)^` + table + `\s+[1-9]`).MatchString(stdout) {
+			t.Errorf("the demo's summary lists no rows of %s:\n%s", table, stdout)
+		}
 	}
 }
