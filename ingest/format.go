@@ -50,6 +50,8 @@ var kinds = []Kind{
 	{Name: "common", Table: "hits", Mode: Stream, Detect: accessLogIs("common"), Open: openAccessLog, ClientFirst: true, NoAgent: true},
 	{Name: "vhost_combined", Table: "hits", Mode: Stream, Detect: accessLogIs("vhost_combined"), Open: openAccessLog, ClientFirst: true},
 	{Name: "vhost_common", Table: "hits", Mode: Stream, Detect: accessLogIs("vhost_common"), Open: openAccessLog, ClientFirst: true, NoAgent: true},
+	// WordPress WXR: comments to conversations, published posts to social_posts.
+	{Name: "wxr", Table: "conversations", Mode: Snapshot, Detect: detectWXR, OpenSource: openWXR},
 }
 
 // Formats that --format accepts, from kinds.
