@@ -104,8 +104,8 @@ func (r *ingestRun) readArchive(ctx context.Context, in input, kind string, pp *
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		fs, entry := ingestOne(ctx, m, r.opt, r.led, r.rm, pp, nil)
-		if fs.Skipped > 0 {
+		fs, entry := r.ingestOne(ctx, m, pp, nil)
+		if fs.Format == "" && fs.Skipped > 0 {
 			as.Skipped += fs.Skipped
 		} else {
 			sum.Files = append(sum.Files, fs)
@@ -142,7 +142,7 @@ func eachZipEntry(in input, fn func(input) error) error {
 			continue
 		}
 		f := f
-		m := input{name: entryName(in.name, f.Name), path: in.path, size: int64(f.UncompressedSize64), rereadable: true,
+		m := input{name: entryName(in.name, f.Name), path: in.path, size: int64(f.UncompressedSize64), mod: f.Modified, rereadable: true,
 			member: func() (io.ReadCloser, error) { return f.Open() }}
 		if err := fn(m); err != nil {
 			return err
@@ -173,7 +173,7 @@ func eachTarEntry(in input, fn func(input) error) error {
 			continue
 		}
 		first, at := true, index
-		m := input{name: entryName(in.name, hdr.Name), path: in.path, size: hdr.Size,
+		m := input{name: entryName(in.name, hdr.Name), path: in.path, size: hdr.Size, mod: hdr.ModTime,
 			member: func() (io.ReadCloser, error) {
 				if first {
 					first = false

@@ -96,3 +96,16 @@ func detect(head []byte) string {
 	}
 	return ""
 }
+
+// TableOf returns the table that the kind named format writes, "" for an
+// unknown kind or a container.
+func TableOf(format string) string {
+	if k := kindOf(format); k != nil {
+		return k.Table
+	}
+	return ""
+}
+
+// IsContainer reports whether format names an archive (whose summary
+// counts entries, not records).
+func IsContainer(format string) bool { return format == containerZip || format == containerTar }

@@ -22,7 +22,10 @@ func TestKinds(t *testing.T) {
 		if k.Mode == Stream && (k.Open == nil || k.Detect == nil) {
 			t.Errorf("stream kind %q has no reader or no detection", k.Name)
 		}
-		if _, err := newReader(k.Name, "x", nil); err != nil {
+		if k.Mode == Snapshot && (k.OpenSource == nil || k.Detect == nil) {
+			t.Errorf("snapshot kind %q has no reader or no detection", k.Name)
+		}
+		if _, err := newReader(k.Name, "x", nil); k.Mode == Stream && err != nil {
 			t.Errorf("newReader(%q): %v", k.Name, err)
 		}
 	}

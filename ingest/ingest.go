@@ -15,12 +15,16 @@ import (
 
 // Options say where and how to ingest.
 type Options struct {
-	Warehouse string    // folder; created if missing
-	Site      string    // the site the logs belong to
-	Hosts     []string  // the site's host names besides Site and its www. variant (internal referrers)
-	Format    string    // "" to detect each input's format
-	KeepIP    bool      // store client addresses in hits.ip
-	Stdin     io.Reader // read for the input "-"
+	Warehouse string   // folder; created if missing
+	Site      string   // the site the logs belong to
+	Hosts     []string // the site's host names besides Site and its www. variant (internal referrers)
+	Format    string   // "" to detect each input's format
+	KeepIP    bool     // store client addresses in hits.ip
+	// Own names the community's own accounts per platform (handles, ids;
+	// for "blog" the authors' names and e-mails), besides those the
+	// archives say they belong to.
+	Own   map[string][]string
+	Stdin io.Reader // read for the input "-"
 	// Progress, if set, is called with the bytes read from disk so far and
 	// the total (-1 when unknown, as for standard input).
 	Progress func(done, total int64)
@@ -45,6 +49,9 @@ type FileSummary struct {
 type Summary struct {
 	Batch string // "" when nothing new was committed
 	Files []FileSummary
+	// Merged tells what became of each partition of a community table
+	// that the batch's exports touched.
+	Merged []MergeStat
 }
 
 // Rejects returns the rejects of all inputs.
@@ -116,7 +123,7 @@ func Ingest(ctx context.Context, args []string, opt Options) (*Summary, error) {
 
 // checkOptions refuses a site name or a format that cannot be right.
 func checkOptions(opt Options) error {
-	if !siteName.MatchString(opt.Site) {
+	if opt.Site != "" && !siteName.MatchString(opt.Site) {
 		return fmt.Errorf("%w: site %q: use a host-like name (letters, digits, '.', '-', '_')", ErrUsage, opt.Site)
 	}
 	if opt.Format != "" {
@@ -136,6 +143,9 @@ type ingestRun struct {
 	rm    *rowMaker
 	prog  *progress
 	now   time.Time // of the batch, in its ledger entries
+	own   *Own      // the own accounts, as the config and the archives read so far say
+	sink  *sink
+	hits  bool // a log was read: the site's state is committed with the batch
 }
 
 // keep completes the ledger entry of an input read in this run, and adds
@@ -161,9 +171,11 @@ func begin(wh *warehouse.Warehouse, opt Options, ins []input) (*ingestRun, error
 	if err != nil {
 		return nil, err
 	}
-	site, err := siteForIngest(wh.Dir(), opt.Site, opt.Hosts)
-	if err != nil {
-		return nil, err
+	var site ingestSite
+	if opt.Site != "" {
+		if site, err = siteForIngest(wh.Dir(), opt.Site, opt.Hosts); err != nil {
+			return nil, err
+		}
 	}
 	batch, err := wh.Begin()
 	if err != nil {
@@ -177,20 +189,24 @@ func begin(wh *warehouse.Warehouse, opt Options, ins []input) (*ingestRun, error
 		}
 		total += in.size
 	}
+	rm := newRowMaker(batch.ID(), opt.Site, opt.KeepIP, secret, site.hosts)
+	rm.ownHosts = siteHosts(wh.Dir(), opt.Site, opt.Hosts)
 	return &ingestRun{
 		opt:   opt,
 		batch: batch,
 		led:   led,
 		site:  site,
-		rm:    newRowMaker(batch.ID(), opt.Site, opt.KeepIP, secret, site.hosts),
+		rm:    rm,
 		prog:  &progress{total: total, report: opt.Progress},
+		own:   NewOwn(opt.Own),
 	}, nil
 }
 
 // readAll reads every input into the batch's files, and returns the ledger
 // entries of what it read.
 func (r *ingestRun) readAll(ctx context.Context, ins []input, sum *Summary) ([]warehouse.LedgerEntry, error) {
-	pp := startPipe(newSink(r.batch, r.opt.Site, r.site.key))
+	r.sink = newSink(r.batch, r.opt.Site, r.site.key)
+	pp := startPipe(r.sink)
 	r.now = time.Now().UTC()
 	var entries []warehouse.LedgerEntry
 	for _, in := range ins {
@@ -210,7 +226,7 @@ func (r *ingestRun) readAll(ctx context.Context, ins []input, sum *Summary) ([]w
 			entries = append(entries, r.readArchive(ctx, in, kind, pp, sum)...)
 			continue
 		}
-		fs, entry := ingestOne(ctx, in, r.opt, r.led, r.rm, pp, r.prog)
+		fs, entry := r.ingestOne(ctx, in, pp, r.prog)
 		sum.Files = append(sum.Files, fs)
 		if e := r.keep(entry); e != nil {
 			entries = append(entries, *e)
@@ -219,6 +235,7 @@ func (r *ingestRun) readAll(ctx context.Context, ins []input, sum *Summary) ([]w
 	if err := pp.close(); err != nil {
 		return nil, err
 	}
+	sum.Merged = r.sink.merges
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -230,7 +247,7 @@ func (r *ingestRun) commit(entries []warehouse.LedgerEntry) error {
 	if err := writeLedger(r.batch, entries); err != nil {
 		return err
 	}
-	if r.site.changed {
+	if r.site.changed && r.hits {
 		if err := r.batch.WriteSite(r.opt.Site, r.site.next); err != nil {
 			return err
 		}
@@ -240,9 +257,9 @@ func (r *ingestRun) commit(entries []warehouse.LedgerEntry) error {
 
 // ingestOne reads one input into the pipe. Problems with the input go into
 // the summary; failures to write surface when the pipe is closed.
-func ingestOne(ctx context.Context, in input, opt Options, led *ledger, rm *rowMaker, pp *pipe, prog *progress) (FileSummary, *warehouse.LedgerEntry) {
+func (r *ingestRun) ingestOne(ctx context.Context, in input, pp *pipe, prog *progress) (FileSummary, *warehouse.LedgerEntry) {
 	fs := FileSummary{Name: in.name}
-	op, head, err := openInput(in, opt.Stdin, prog)
+	op, head, err := openInput(in, r.opt.Stdin, prog)
 	if err != nil || op == nil {
 		fs.Err = err
 		return fs, nil // op nil: empty, nothing to do, nothing to remember
@@ -253,42 +270,66 @@ func ingestOne(ctx context.Context, in input, opt Options, led *ledger, rm *rowM
 		fs.Err = err
 		return fs, nil
 	}
-	fs.Format = opt.Format
-	if fs.Format == "" {
-		fs.Format = detect(head)
-		if fs.Format == "" && in.member != nil {
-			fs.Skipped = 1 // an archive's file of no known kind (SPEC, "Sources")
-			return fs, nil
-		}
-		if fs.Format == "" {
-			fs.Err = fmt.Errorf("%s: unknown format (first line: %.80q); give --format, one of %v",
-				in.name, firstLine(head), Formats)
-			return fs, nil
-		}
+	if fs.Format = r.formatOf(in, head, &fs); fs.Format == "" {
+		return fs, nil
 	}
+	k := kindOf(fs.Format)
+	if k.Mode == Snapshot {
+		return fs, r.snapshotOne(ctx, in, op, k, &fs, pp)
+	}
+	if r.opt.Site == "" {
+		fs.Err = fmt.Errorf("%s: a %s log is about a site: give --site (or ingest it from a configured site)", in.name, fs.Format)
+		return fs, nil
+	}
+	r.hits = true
+	return fs, r.streamOne(ctx, in, &op, head, &fs, pp)
+}
 
+// formatOf names the kind of an input: --format, or what its head is. An
+// archive's or a folder's file of no known kind is counted as skipped
+// (SPEC, "Sources": an X archive, zipped or unpacked, holds like.js and
+// media); a file named itself and of no known kind is an error.
+func (r *ingestRun) formatOf(in input, head []byte, fs *FileSummary) string {
+	if r.opt.Format != "" {
+		return r.opt.Format
+	}
+	format := detect(head)
+	switch {
+	case format != "":
+	case in.member != nil || in.inFolder:
+		fs.Skipped = 1
+	default:
+		fs.Err = fmt.Errorf("%s: unknown format (first line: %.80q); give --format, one of %v",
+			in.name, firstLine(head), Formats)
+	}
+	return format
+}
+
+// streamOne reads what is new in a stream input (a log): the ledger tells
+// how far it is in.
+func (r *ingestRun) streamOne(ctx context.Context, in input, op **opened, head []byte, fs *FileSummary, pp *pipe) *warehouse.LedgerEntry {
 	h := newPrefixHash()
-	known, already, err := skipKnown(in, &op, h, led.points(head, opt.Site))
+	known, already, err := skipKnown(in, op, h, r.led.points(head, r.opt.Site))
 	if err != nil || already {
 		fs.Err, fs.Already = err, known.lines
-		return fs, nil
+		return nil
 	}
 	fs.Already = known.lines
 	start, first := known.off, known.lines+1
 	if known.partial {
-		start += skipRest(op.r, h)
+		start += skipRest((*op).r, h)
 	}
-	scan := newLineScanner(op.r, h, first, start)
+	scan := newLineScanner((*op).r, h, first, start)
 	rd, err := newReader(fs.Format, in.name, scan)
 	if err != nil {
 		fs.Err = err
-		return fs, nil
+		return nil
 	}
-	readRecords(ctx, rd, scan, &fs, rm, pp)
+	readRecords(ctx, rd, scan, fs, r.rm, pp)
 	if scan.off == start {
-		return fs, nil
+		return nil
 	}
-	return fs, ledgerEntry(&fs, head, h, scan, start, first)
+	return ledgerEntry(fs, head, h, scan, start, first)
 }
 
 // openInput opens an input and returns its first bytes (up to headLen); a

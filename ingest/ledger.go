@@ -26,7 +26,8 @@ const headLen = 4 << 10
 // ledger is what the warehouse already holds, by content stream.
 type ledger struct {
 	byHead map[headKey][]warehouse.LedgerEntry
-	lens   []int64 // distinct HeadLen values, to hash a new input's head once each
+	snaps  map[string]warehouse.LedgerEntry // snapshot exports, by content hash
+	lens   []int64                          // distinct HeadLen values, to hash a new input's head once each
 }
 
 type headKey struct {
@@ -36,7 +37,7 @@ type headKey struct {
 
 // loadLedger reads every ledger file of the warehouse in dir.
 func loadLedger(dir string) (*ledger, error) {
-	l := &ledger{byHead: map[headKey][]warehouse.LedgerEntry{}}
+	l := &ledger{byHead: map[headKey][]warehouse.LedgerEntry{}, snaps: map[string]warehouse.LedgerEntry{}}
 	files, err := filepath.Glob(filepath.Join(dir, warehouse.LedgerDir, "*.parquet"))
 	if err != nil {
 		return nil, fmt.Errorf("reading ledger: %w", err)
@@ -54,6 +55,10 @@ func loadLedger(dir string) (*ledger, error) {
 }
 
 func (l *ledger) add(e warehouse.LedgerEntry) {
+	if e.HeadLen == snapshotHead {
+		l.snaps[e.HeadHash] = e
+		return
+	}
 	k := headKey{e.HeadLen, e.HeadHash}
 	if _, ok := l.byHead[k]; !ok {
 		found := false
@@ -65,6 +70,15 @@ func (l *ledger) add(e warehouse.LedgerEntry) {
 		}
 	}
 	l.byHead[k] = append(l.byHead[k], e)
+}
+
+// snapshot returns the entry of the export whose content hash is sum, or
+// nil when it is not in.
+func (l *ledger) snapshot(sum string) *warehouse.LedgerEntry {
+	if e, ok := l.snaps[sum]; ok {
+		return &e
+	}
+	return nil
 }
 
 // point is a place in a known stream: the hash of its first off bytes,

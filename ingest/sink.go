@@ -153,6 +153,8 @@ type rowMaker struct {
 
 	// Derives the classification columns, as reclassification does.
 	cls *classifier
+	// ownHosts are the own sites' host names, for links_own_site.
+	ownHosts []string
 }
 
 // visitorKey identifies an (ip, agent) pair in the cache by fast hashes:
@@ -261,6 +263,7 @@ type sink struct {
 	at      warehouse.At
 	key     string // classification key, kept in every hits file's metadata
 	writers []tableSink
+	merges  []MergeStat // what the community tables' partitions became
 }
 
 func newSink(b *warehouse.Batch, site, key string) *sink {
@@ -429,6 +432,9 @@ var bindings = []binding{
 		row:        func(m *rowMaker, h *Hit, from origin) warehouse.Hit { return m.hit(h, from.name) },
 		classified: true,
 	},
+	snapBind[*Post, warehouse.SocialPost]{t: warehouse.SocialPosts, row: (*rowMaker).post},
+	snapBind[*Message, warehouse.Conversation]{t: warehouse.Conversations, row: (*rowMaker).message},
+	snapBind[*FollowerRec, warehouse.Follower]{t: warehouse.Followers, row: (*rowMaker).follower},
 	bind[*ParseError, warehouse.Reject, int64]{
 		t: warehouse.Rejects,
 		row: func(m *rowMaker, e *ParseError, from origin) warehouse.Reject {

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/cmpulse/cmpulse/warehouse"
 )
@@ -18,9 +19,14 @@ import (
 // input is one thing to read: a file, an entry of an archive or standard
 // input.
 type input struct {
-	name string // as shown to the user and stored in source_file
-	path string // "" for standard input; the archive's for an entry
-	size int64  // on disk (compressed), -1 when unknown
+	name string    // as shown to the user and stored in source_file
+	path string    // "" for standard input; the archive's for an entry
+	size int64     // on disk (compressed), -1 when unknown
+	mod  time.Time // modification time; zero when unknown (stdin)
+	// inFolder: the file was found in a folder given as an argument, not
+	// named itself; of no known kind, it is skipped (an unpacked archive's
+	// like.js, a README beside the exports), not an error.
+	inFolder bool
 	// member opens an archive entry's content; nil for a file or stdin.
 	member func() (io.ReadCloser, error)
 	// rereadable: member can be opened again cheaply (zip), so the entry is
@@ -42,7 +48,7 @@ func expand(args []string) ([]input, []error) {
 	var ins []input
 	var errs []error
 	seen := map[string]bool{}
-	add := func(path string, size int64) {
+	add := func(path string, size int64, mod time.Time, inFolder bool) {
 		abs, err := filepath.Abs(path)
 		if err == nil {
 			path = abs
@@ -51,7 +57,7 @@ func expand(args []string) ([]input, []error) {
 			return
 		}
 		seen[path] = true
-		ins = append(ins, input{name: path, path: path, size: size})
+		ins = append(ins, input{name: path, path: path, size: size, mod: mod, inFolder: inFolder})
 	}
 	for _, arg := range args {
 		if arg == Stdin {
@@ -78,7 +84,7 @@ func expand(args []string) ([]input, []error) {
 				continue
 			}
 			if !st.IsDir() {
-				add(p, st.Size())
+				add(p, st.Size(), st.ModTime(), false)
 				continue
 			}
 			found := 0
@@ -100,7 +106,7 @@ func expand(args []string) ([]input, []error) {
 					if err != nil {
 						return err
 					}
-					add(path, info.Size())
+					add(path, info.Size(), info.ModTime(), true)
 					found++
 				}
 				return nil

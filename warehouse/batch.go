@@ -114,6 +114,10 @@ func (w *Warehouse) Begin() (*Batch, error) {
 // ID returns the batch id, which also names its files.
 func (b *Batch) ID() string { return b.id }
 
+// Root returns the warehouse folder, where the batch's committed
+// predecessors are read (a snapshot merges into them).
+func (b *Batch) Root() string { return b.w.dir }
+
 // Create creates the file rel (a slash-separated path relative to the
 // warehouse root) in the batch. It becomes visible at Commit.
 func (b *Batch) Create(rel string) (*os.File, error) {

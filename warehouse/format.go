@@ -17,7 +17,11 @@ import (
 //
 //	1: hits, rejects, _ledger as in doc.go (the layout before the version
 //	   was recorded: a warehouse without formatFile is format 1)
-const Format = 1
+//	2: the community tables (social_posts, conversations, followers),
+//	   whose partitions a batch rewrites, and snapshot ledger entries
+//	   (head_len -1: the hash of a whole export), which a format 1 cmpulse
+//	   would take for a stream's
+const Format = 2
 
 // formatFile records the warehouse's format, as JSON.
 const formatFile = "_format"
@@ -73,8 +77,8 @@ func checkFormat(dir string) (exists bool, err error) {
 	return exists, nil
 }
 
-// writeFormat records the format in a warehouse that has no record yet,
-// atomically: a reader sees no record or a whole one.
+// writeFormat records the format in a warehouse that has no record yet or
+// an older one, atomically: a reader sees no record or a whole one.
 func writeFormat(dir string) error {
 	b, err := json.Marshal(formatRecord{Format: Format, WrittenBy: version.String()})
 	if err != nil {

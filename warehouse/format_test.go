@@ -25,7 +25,9 @@ func readRecord(t *testing.T, dir string) formatRecord {
 
 // TestFormatRecorded: a new warehouse records its format; so does one of
 // the layout before the format was recorded (format 1), the first time it
-// is opened for writing; a record is not rewritten.
+// is opened for writing, as the current format (upgrading from 1 is
+// recording 2); a format 1 record is upgraded; a current record is not
+// rewritten.
 func TestFormatRecorded(t *testing.T) {
 	dir := t.TempDir()
 	w, err := Open(dir)
@@ -47,8 +49,8 @@ func TestFormatRecorded(t *testing.T) {
 		t.Fatal(err)
 	}
 	w.Close()
-	if rec := readRecord(t, old); rec.Format != 1 {
-		t.Errorf("existing warehouse: record %+v, want format 1", rec)
+	if rec := readRecord(t, old); rec.Format != Format {
+		t.Errorf("existing warehouse: record %+v, want format %d", rec, Format)
 	}
 
 	os.WriteFile(filepath.Join(dir, formatFile), []byte(`{"format":1,"written_by":"v0.1.0"}`), 0o644)
@@ -57,7 +59,16 @@ func TestFormatRecorded(t *testing.T) {
 		t.Fatal(err)
 	}
 	w.Close()
-	if rec := readRecord(t, dir); rec.WrittenBy != "v0.1.0" {
+	if rec := readRecord(t, dir); rec.Format != Format || rec.WrittenBy == "v0.1.0" {
+		t.Errorf("format 1 record not upgraded: %+v", rec)
+	}
+	os.WriteFile(filepath.Join(dir, formatFile), []byte(`{"format":2,"written_by":"v0.2.0"}`), 0o644)
+	w, err = Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	if rec := readRecord(t, dir); rec.WrittenBy != "v0.2.0" {
 		t.Errorf("record rewritten: %+v", rec)
 	}
 	if m, _ := filepath.Glob(filepath.Join(dir, formatFile+"*")); len(m) != 1 {
@@ -71,16 +82,16 @@ func TestFormatRecorded(t *testing.T) {
 func TestNewerFormatRefused(t *testing.T) {
 	dir := t.TempDir()
 	os.MkdirAll(filepath.Join(dir, HitsDir), 0o755)
-	os.WriteFile(filepath.Join(dir, formatFile), []byte(`{"format":2,"written_by":"v9.0.0"}`), 0o644)
+	os.WriteFile(filepath.Join(dir, formatFile), []byte(`{"format":3,"written_by":"v9.0.0"}`), 0o644)
 	// A newer cmpulse's interrupted batch: not this one's to discard.
 	staging := filepath.Join(dir, stagingDir, "20990101T000000Z-00000000")
 	os.MkdirAll(staging, 0o755)
 
-	want := "format 2 is newer than this cmpulse understands (max 1); upgrade cmpulse"
+	want := "format 3 is newer than this cmpulse understands (max 2); upgrade cmpulse"
 	check := func(what string, err error) {
 		t.Helper()
 		var ne *NewerFormatError
-		if !errors.As(err, &ne) || ne.Format != 2 || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), dir) {
+		if !errors.As(err, &ne) || ne.Format != 3 || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), dir) {
 			t.Errorf("%s: %v, want a NewerFormatError naming %s and saying %q", what, err, dir, want)
 		}
 	}

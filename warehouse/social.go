@@ -147,6 +147,12 @@ type SnapshotOf[T any] struct {
 	// SetPartition sets a row's partition column from its folder's
 	// values, for rows read back from the table's files.
 	SetPartition func(row *T, values []string)
+	// Time orders a partition's rows in its file (then the natural key).
+	Time func(row *T) time.Time
+	// Content returns a copy of row without what says where and when it
+	// was read (export_ts, source_file, ...): two versions with the same
+	// content do not make a partition be rewritten.
+	Content func(row T) T
 }
 
 func byPlatform(name, dir string, schema *parquet.Schema) *Table {
@@ -175,6 +181,11 @@ var SocialPosts = &SnapshotOf[SocialPost]{
 	NaturalKey:   func(r *SocialPost) string { return r.PostID },
 	ExportTime:   func(r *SocialPost) time.Time { return r.ExportTS },
 	SetPartition: func(r *SocialPost, v []string) { r.Platform = v[0] },
+	Time:         func(r *SocialPost) time.Time { return r.TS },
+	Content: func(r SocialPost) SocialPost {
+		r.ExportTS, r.SourceFile, r.SourceLine, r.Format, r.Batch = time.Time{}, "", 0, "", ""
+		return r
+	},
 }
 
 // Conversations is conversations/platform=<p>/, keyed by (thread_id,
@@ -188,6 +199,11 @@ var Conversations = &SnapshotOf[Conversation]{
 	NaturalKey:   func(r *Conversation) string { return r.ThreadID + "\x00" + r.MessageID },
 	ExportTime:   func(r *Conversation) time.Time { return r.ExportTS },
 	SetPartition: func(r *Conversation, v []string) { r.Platform = v[0] },
+	Time:         func(r *Conversation) time.Time { return r.TS },
+	Content: func(r Conversation) Conversation {
+		r.ExportTS, r.SourceFile, r.SourceLine, r.Format, r.Batch = time.Time{}, "", 0, "", ""
+		return r
+	},
 }
 
 // Followers is followers/platform=<p>/, keyed by (account, follower_id).
@@ -210,4 +226,14 @@ var Followers = &SnapshotOf[Follower]{
 		}
 	},
 	SetPartition: func(r *Follower, v []string) { r.Platform = v[0] },
+	Time: func(r *Follower) time.Time {
+		if r.FollowedAt != nil {
+			return *r.FollowedAt
+		}
+		return r.FirstSeenExportTS
+	},
+	Content: func(r Follower) Follower {
+		r.ExportTS, r.SourceFile, r.SourceLine, r.Format, r.Batch = time.Time{}, "", 0, "", ""
+		return r
+	},
 }

@@ -74,7 +74,9 @@ func Open(dir string) (*Warehouse, error) {
 		w.Close()
 		return nil, err
 	}
-	if !recorded {
+	if n, _, _ := readFormat(dir); !recorded || n < Format {
+		// Format 1 to 2 adds tables and ledger entries that format 1 had
+		// none of: upgrading is recording the new format.
 		if err := writeFormat(dir); err != nil {
 			w.Close()
 			return nil, err

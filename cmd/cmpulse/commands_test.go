@@ -145,3 +145,19 @@ func TestRejectsHintNamesWarehouse(t *testing.T) {
 		t.Errorf("ingest with a reject: exit %d, stderr %q; want the hint %s", code, errOut, want)
 	}
 }
+
+// TestConfigRepeatedFlags: every value of a list in the config reaches a
+// repeatable flag, not only the first (pflag marks a flag changed once it
+// is set).
+func TestConfigRepeatedFlags(t *testing.T) {
+	dir := t.TempDir()
+	log := filepath.Join(dir, "access.log")
+	writeLines(t, log, 0, 3)
+	cfg := filepath.Join(dir, "cmpulse.toml")
+	write(t, cfg, "warehouse = \"wh\"\n[[site]]\nname = \"example.org\"\nhosts = [\"a.example\", \"b.example\"]\nlogs = [\""+log+"\"]\n")
+	mustRun(t, "ingest", "-q", "--config", cfg, log)
+	b, err := os.ReadFile(filepath.Join(dir, "wh", "_sites", "example.org.json"))
+	if err != nil || !strings.Contains(string(b), "a.example") || !strings.Contains(string(b), "b.example") {
+		t.Errorf("site state %s (%v): want both hosts of the config", b, err)
+	}
+}

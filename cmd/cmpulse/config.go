@@ -35,9 +35,13 @@ func (c *configFlag) apply(fs *pflag.FlagSet) error {
 	if err != nil {
 		return err
 	}
+	// Flags given on the command line, before the config sets any: a
+	// repeatable flag (--host, --own) is set once per value.
+	given := map[string]bool{}
+	fs.Visit(func(f *pflag.Flag) { given[f.Name] = true })
 	for _, v := range cfg.flagValues() {
 		f := fs.Lookup(v.flag)
-		if f == nil || f.Changed || v.value == "" {
+		if f == nil || given[v.flag] || v.value == "" {
 			continue
 		}
 		if err := fs.Set(v.flag, v.value); err != nil {
@@ -71,6 +75,11 @@ func (c *config) flagValues() []flagValue {
 	}
 	if c.KeepIP {
 		v = append(v, flagValue{"keep-ip", "true"})
+	}
+	for p, hs := range c.Community.own() {
+		for _, h := range hs {
+			v = append(v, flagValue{"own", p + "=" + h})
+		}
 	}
 	if len(c.Sites) == 1 {
 		v = append(v, flagValue{"site", c.Sites[0].Name})

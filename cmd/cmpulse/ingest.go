@@ -41,6 +41,7 @@ given win.`,
 // ingestFlags are ingest's command line.
 type ingestFlags struct {
 	opt   ingest.Options
+	own   []string
 	quiet bool
 	cf    configFlag
 	fs    *pflag.FlagSet
@@ -53,6 +54,7 @@ func setupIngest(fs *pflag.FlagSet) func(context.Context, *env, []string) error 
 	fs.StringVar(&o.opt.Site, "site", "default", "`name` of the site the logs belong to")
 	fs.StringVar(&o.opt.Format, "format", "", "input `format`, instead of detecting it")
 	fs.StringSliceVar(&o.opt.Hosts, "host", nil, "another `host` name of the site, for telling internal referrers (repeatable; the site name and its www. variant are included)")
+	fs.StringArrayVar(&o.own, "own", nil, "an own account, `PLATFORM=HANDLE` (x=@example, blog=\"Jane Doe\"): its messages are the community manager's (repeatable; archives that name their account need none)")
 	fs.BoolVar(&o.opt.KeepIP, "keep-ip", false, "store client IP addresses (hits.ip); by default only a keyed hash is kept")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "no progress bar")
 	return func(ctx context.Context, e *env, args []string) error { return runIngest(ctx, e, o, args) }
@@ -68,7 +70,11 @@ func runIngest(ctx context.Context, e *env, o *ingestFlags, args []string) error
 	}
 	opt := o.opt
 	opt.Stdin = e.stdin
-	warnHosts(e.stderr, opt.Site, opt.Hosts)
+	own, err := ownFlag(o.own)
+	if err != nil {
+		return err
+	}
+	opt.Own = own
 	if !o.quiet {
 		opt.Progress = progressBar(e.stderr)
 	}
@@ -83,6 +89,9 @@ func runIngest(ctx context.Context, e *env, o *ingestFlags, args []string) error
 		return err // the batch was not committed: a summary would mislead
 	}
 	printSummary(e.stdout, sum)
+	if readLogs(sum) {
+		warnHosts(e.stderr, opt.Site, opt.Hosts)
+	}
 	// The new rows are classified by this cmpulse's rules, the old
 	// ones may not be: say so before a report mixes them.
 	if stale, err := staleReported(opt.Warehouse, opt.Site); err != nil {
@@ -91,6 +100,17 @@ func runIngest(ctx context.Context, e *env, o *ingestFlags, args []string) error
 		fmt.Fprintf(e.stderr, "cmpulse: %s\n", staleAdvice(opt.Warehouse, stale))
 	}
 	return reportProblems(e.stderr, sum, opt.Warehouse)
+}
+
+// readLogs reports whether an ingest read web logs (kinds of the hits
+// table), which are about a site.
+func readLogs(sum *ingest.Summary) bool {
+	for _, f := range sum.Files {
+		if ingest.TableOf(f.Format) == "hits" && f.Lines+f.Already > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // warnHosts warns when cmpulse cannot know the site's own host names: its
@@ -105,22 +125,36 @@ func warnHosts(w io.Writer, site string, hosts []string) {
 // printSummary prints what became of each input, then its first rejects.
 func printSummary(w io.Writer, sum *ingest.Summary) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "lines\trows\trejects\talready in\tformat\t file\t")
+	fmt.Fprintln(tw, "records\trows\trejects\tskipped\talready in\tformat\t file\t")
 	var t ingest.FileSummary
+	var unknown []string
 	for _, f := range sum.Files {
 		if f.Name == "" {
 			continue
 		}
-		fmt.Fprintf(tw, "%d\t%d\t%d\t%d\t%s\t %s\t\n", f.Lines, f.Rows, f.Rejects, f.Already, orDash(f.Format), f.Name)
+		if f.Format == "" && f.Skipped > 0 && f.Err == nil {
+			unknown = append(unknown, f.Name) // a folder's file of no known kind
+			continue
+		}
+		skipped := f.Skipped
+		if ingest.IsContainer(f.Format) {
+			skipped = 0 // files, not records: said below
+		}
+		fmt.Fprintf(tw, "%d\t%d\t%d\t%d\t%d\t%s\t %s\t\n", f.Lines, f.Rows, f.Rejects, skipped, f.Already, orDash(f.Format), f.Name)
 		t.Lines += f.Lines
+		t.Skipped += skipped
 		t.Rows += f.Rows
 		t.Rejects += f.Rejects
 		t.Already += f.Already
 	}
-	fmt.Fprintf(tw, "%d\t%d\t%d\t%d\t\t total\t\n", t.Lines, t.Rows, t.Rejects, t.Already)
+	fmt.Fprintf(tw, "%d\t%d\t%d\t%d\t%d\t\t total\t\n", t.Lines, t.Rows, t.Rejects, t.Skipped, t.Already)
 	tw.Flush()
+	printMerged(w, sum.Merged)
+	if len(unknown) > 0 {
+		fmt.Fprintf(w, "  skipped %d file(s) of no known kind in the folders given: %s\n", len(unknown), nameList(unknown, 5))
+	}
 	for _, f := range sum.Files {
-		if f.Skipped > 0 {
+		if f.Skipped > 0 && ingest.IsContainer(f.Format) {
 			fmt.Fprintf(w, "  skipped %d file(s) of no known kind in %s\n", f.Skipped, f.Name)
 		}
 		for _, s := range f.Samples {
@@ -134,6 +168,23 @@ func printSummary(w io.Writer, sum *ingest.Summary) {
 		fmt.Fprintf(w, "batch %s committed\n", sum.Batch)
 	} else {
 		fmt.Fprintln(w, "nothing new to add")
+	}
+}
+
+// nameList joins names, at most max of them and a count of the rest.
+func nameList(names []string, max int) string {
+	if len(names) <= max {
+		return strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(names[:max], ", "), len(names)-max)
+}
+
+// printMerged says what the exports did to the community tables: a
+// snapshot's rows are new, update a key that is in, or are already in.
+func printMerged(w io.Writer, ms []ingest.MergeStat) {
+	for _, m := range ms {
+		fmt.Fprintf(w, "%s platform=%s: %d new, %d updated, %d already in; %d rows now\n",
+			m.Table, m.Platform, m.Added, m.Updated, m.Kept, m.Total)
 	}
 }
 

@@ -16,13 +16,14 @@ import (
 // config is cmpulse.toml: what the nightly job ingests and where it writes.
 // sample-data/cmpulse.toml is a commented example.
 type config struct {
-	Warehouse string       `toml:"warehouse"`
-	Report    string       `toml:"report"`
-	Timezone  string       `toml:"timezone"`
-	KeepIP    bool         `toml:"keep_ip"`
-	Queries   string       `toml:"queries"`
-	Memory    string       `toml:"memory_limit"`
-	Sites     []siteConfig `toml:"site"`
+	Warehouse string          `toml:"warehouse"`
+	Report    string          `toml:"report"`
+	Timezone  string          `toml:"timezone"`
+	KeepIP    bool            `toml:"keep_ip"`
+	Queries   string          `toml:"queries"`
+	Memory    string          `toml:"memory_limit"`
+	Sites     []siteConfig    `toml:"site"`
+	Community communityConfig `toml:"community"`
 }
 
 type siteConfig struct {
@@ -43,8 +44,8 @@ func loadConfig(path string) (*config, error) {
 	if un := md.Undecoded(); len(un) > 0 {
 		return nil, fmt.Errorf("reading config %s: unknown setting %q", path, un[0].String())
 	}
-	if len(c.Sites) == 0 {
-		return nil, fmt.Errorf("reading config %s: no [[site]]: name at least one site and its logs", path)
+	if len(c.Sites) == 0 && len(c.Community.Platforms) == 0 {
+		return nil, fmt.Errorf("reading config %s: no [[site]] and no [[community.platform]]: name at least one site and its logs, or a platform and its exports", path)
 	}
 	base := filepath.Dir(path)
 	rel := func(p, def string) string {
@@ -59,6 +60,9 @@ func loadConfig(path string) (*config, error) {
 	c.Warehouse = rel(c.Warehouse, warehouse.DefaultDir)
 	c.Report = rel(c.Report, "report")
 	c.Queries = rel(c.Queries, "")
+	if err := c.Community.check(path, rel); err != nil {
+		return nil, err
+	}
 	for i, s := range c.Sites {
 		if s.Name == "" {
 			return nil, fmt.Errorf("reading config %s: site %d has no name", path, i+1)
@@ -78,8 +82,8 @@ var runCommand = command{
 	summary: "the nightly job: ingest every configured source, then report",
 	usage:   "--config FILE",
 	doc: `
-Ingests whatever is new in every site's logs named in the config file, then
-rewrites the report. Meant for cron or a systemd timer (see the README). Only
+Ingests whatever is new in every site's logs and every community platform's
+exports named in the config file, then rewrites the report. Meant for cron or a systemd timer (see the README). Only
 new lines are read, so running it more often than nightly is cheap. An input
 that cannot be read is reported and the rest goes on; the exit status is then
 1, after the report is written.`,
@@ -112,6 +116,11 @@ func runRun(ctx context.Context, e *env, path string, quiet bool, args []string)
 	problems, err := ingestSites(ctx, e, c, quiet)
 	if err != nil {
 		return err
+	}
+	if p, err := ingestCommunity(ctx, e, c, quiet); err != nil {
+		return err
+	} else if p != nil {
+		problems = p
 	}
 	// Rules or hosts that changed reach the old data before the
 	// report reads it; a failure is reported and the report still
