@@ -11,6 +11,10 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/parquet-go/parquet-go"
+
+	"github.com/cmpulse/cmpulse/warehouse"
 )
 
 // No test fixture here is a copy of a real export: the cases are built
@@ -693,5 +697,59 @@ func TestWXRStreams(t *testing.T) {
 	}
 	if peak > 16<<20 {
 		t.Errorf("heap in use up to %d MB reading a 40 MB export, want it flat", peak>>20)
+	}
+}
+
+// wxrTableKeys reads a community table's files under platform=blog as a
+// plain Parquet read would, and returns its rows' natural keys, failing on
+// a key seen twice.
+func wxrTableKeys[T any](t *testing.T, wh string, tbl *warehouse.SnapshotOf[T]) map[string]*T {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(wh, tbl.Dir, "platform=blog", "*.parquet"))
+	keys := map[string]*T{}
+	for _, f := range files {
+		rows, err := parquet.ReadFile[T](f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range rows {
+			k := tbl.NaturalKey(&rows[i])
+			if keys[k] != nil {
+				t.Errorf("%s: key %q twice", tbl.Name, k)
+			}
+			keys[k] = &rows[i]
+		}
+	}
+	return keys
+}
+
+// TestWXRIngest: the theme unit test export through Ingest: every record
+// (186 items + 33 comments, counted in TestWXRRealThemeUnitTest) is a row,
+// a skip or a reject; the rows land under platform=blog once each; the same
+// export again adds nothing.
+func TestWXRIngest(t *testing.T) {
+	src := filepath.Join(realSample(t, "wordpress_wxr"), "themeunittestdata.wordpress.xml")
+	wh := filepath.Join(t.TempDir(), "wh")
+	sum := ingestArgs(t, wh, src)
+	f := sum.Files[0]
+	if f.Format != "wxr" || f.Err != nil || f.Rows != 56+33 || f.Skipped != 130 || f.Rejects != 0 || f.Lines != 186+33 {
+		t.Fatalf("ingest: format %s err %v rows %d skipped %d rejects %d records %d; want wxr, nil, 89, 130, 0, 219",
+			f.Format, f.Err, f.Rows, f.Skipped, f.Rejects, f.Lines)
+	}
+	posts := wxrTableKeys(t, wh, warehouse.SocialPosts)
+	msgs := wxrTableKeys(t, wh, warehouse.Conversations)
+	if len(posts) != 56 || len(msgs) != 33 {
+		t.Errorf("in the files: %d posts, %d comments; want 56, 33", len(posts), len(msgs))
+	}
+	exported := time.Date(2015, 1, 27, 14, 56, 57, 0, time.UTC) // the channel's pubDate
+	for _, m := range msgs {
+		if !m.ExportTS.Equal(exported) || m.Format != "wxr" || m.SourceLine < 1 {
+			t.Errorf("comment %s: export_ts %v format %s line %d", m.MessageID, m.ExportTS, m.Format, m.SourceLine)
+			break
+		}
+	}
+	again := ingestArgs(t, wh, src)
+	if again.Batch != "" || again.Files[0].Rows != 0 || again.Files[0].Already != 186+33 {
+		t.Errorf("again: batch %q rows %d already %d; want no batch, 0, 219", again.Batch, again.Files[0].Rows, again.Files[0].Already)
 	}
 }
