@@ -23,10 +23,12 @@ import (
 // comment on any item a conversations row whose thread is the item; pages,
 // drafts, attachments, menu items and other post types are counted skips.
 //
-// WXR has no time zone: post_date_gmt and comment_date_gmt are UTC, and
+// WXR names no time zone: post_date_gmt and comment_date_gmt are UTC, and
 // where they are empty or zero (drafts, some converters) the local
-// post_date or comment_date is read as UTC too, which it is only on a blog
-// set to UTC.
+// post_date or comment_date is read less the blog's offset from UTC as the
+// records read so far show it (both dates set; an item's comments are read
+// before its post), else as UTC, which it is only on a blog set to UTC.
+// Daylight saving time can make that offset an hour off.
 
 const blogPlatform = "blog"
 
@@ -53,8 +55,11 @@ var (
 // of inline images must not hold the whole export's worth of memory.
 const wxrFieldMax = 16 << 20
 
+// detectWXR: an <rss> with a WXR namespace, or WordPress's own opening
+// comment, where a long preamble pushes <rss> past the first bytes.
 func detectWXR(head []byte) bool {
-	return bytes.Contains(head, []byte("<rss")) && wxrNSRe.Match(head)
+	return bytes.Contains(head, []byte("<rss")) && wxrNSRe.Match(head) ||
+		bytes.Contains(head, []byte("This is a WordPress eXtended RSS file"))
 }
 
 var _ Reader = (*wxrReader)(nil)
@@ -70,13 +75,21 @@ type wxrReader struct {
 	depth    int   // 0 outside <rss>, 1 in it, 2 in <channel>
 	sawRSS   bool
 	tokStart int64 // input offset of the token last asked for
-	blog     wxrBlog
-	created  time.Time // from the generator comment
+	// After a broken item the reading goes on with a new decoder at the
+	// next <item> (resync): its lines and offsets count from these, and it
+	// is given the <rss> start tag's namespaces.
+	lineBase, offBase int64
+	rssAttrs          []xml.Attr
+	brokenRaw         []byte // the text of the item that failed, for its reject
+	resyncAt          int64  // the input read at the last resync
+	blog              wxrBlog
+	created           time.Time // from the generator comment
 	// ownUsers are the comment_user_id values of the blog's own authors:
 	// the wp:author ids, and the user id of any comment written with an
 	// own author's e-mail (WordPress.com exports have no author ids).
 	ownUsers map[string]bool
 	authors  bool              // the channel listed wp:author entries
+	offset   time.Duration     // the blog's local time less UTC, as last seen
 	guids    map[string]string // guid -> wp:post_id of the item that has it
 	out      []wxrOut
 	skipped  int64
@@ -118,11 +131,21 @@ func openWXR(src *Source) Reader {
 		return r
 	}
 	r.in = in
-	r.dec = xml.NewDecoder(in)
-	r.dec.Strict = false // WordPress's own importer forgives stray & and bad nesting
+	r.newDecoder()
+	return r
+}
+
+// newDecoder starts a decoder at the input's current place.
+func (r *wxrReader) newDecoder() {
+	r.dec = xml.NewDecoder(r.in)
+	// Strict: a misnested tag fails its item (a reject, then resync)
+	// rather than closing elements early and garbling the items after it;
+	// the bare & that non-strict decoding would forgive is mended in
+	// wxrInput.
+	r.dec.Strict = true
 	r.dec.Entity = xml.HTMLEntity
 	r.dec.CharsetReader = wxrCharsetReader
-	return r
+	r.offBase = r.in.n
 }
 
 // Next returns the next post or comment.
@@ -166,13 +189,13 @@ func (r *wxrReader) advance() error {
 			err = errors.New("no <rss> element: not a WXR export")
 		}
 		if err != nil {
-			return r.fatal(err)
+			return r.resync(err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
 			item, err := r.start(t)
 			if err != nil {
-				return r.fatal(err)
+				return r.resync(err)
 			}
 			if item {
 				return nil
@@ -186,13 +209,13 @@ func (r *wxrReader) advance() error {
 }
 
 func (r *wxrReader) token() (xml.Token, error) {
-	r.tokStart = r.dec.InputOffset()
+	r.tokStart = r.offBase + r.dec.InputOffset()
 	return r.dec.Token()
 }
 
 func (r *wxrReader) line() int64 {
 	l, _ := r.dec.InputPos()
-	return int64(l)
+	return r.lineBase + int64(l)
 }
 
 // fatal is an error that ends the input: the document breaks off or is
@@ -219,6 +242,9 @@ func (r *wxrReader) start(t xml.StartElement) (item bool, err error) {
 	case r.depth == 0 && t.Name.Local != "rss":
 		return false, fmt.Errorf("root element <%s>, not <rss>: not a WXR export", t.Name.Local)
 	case r.depth == 0:
+		if !r.sawRSS {
+			r.rssAttrs = slices.Clone(t.Attr)
+		}
 		r.sawRSS, r.depth = true, 1
 	case r.depth == 1 && t.Name.Local == "channel":
 		r.depth = 2
@@ -305,6 +331,7 @@ func (r *wxrReader) item() error {
 	err := r.fields(it.field, func(t xml.StartElement) (bool, error) { return r.itemChild(it, t) })
 	it.raw = r.in.endCapture(c)
 	if err != nil {
+		r.brokenRaw = it.raw
 		return err
 	}
 	r.emit(it)
@@ -482,6 +509,7 @@ func (r *wxrReader) emit(it *wxrItem) {
 		// WXR 1.0 lists no wp:author: the items' creators are the authors.
 		r.addOwn(strings.TrimSpace(it.creator))
 	}
+	r.when(it.dateGMT, it.date) // any item tells the blog's offset, pages too
 	key := r.postKey(it)
 	msgs := make([]wxrOut, 0, len(it.comments))
 	var replies int64
@@ -540,7 +568,7 @@ func (r *wxrReader) post(it *wxrItem, key string, replies int64) (wxrOut, bool) 
 	if key == "" {
 		return r.reject(it.line, errWXRNoID, it.raw), true
 	}
-	ts, ok := wxrTime(it.dateGMT, it.date)
+	ts, ok := r.when(it.dateGMT, it.date)
 	if !ok {
 		if ts, ok = wxrRSSTime(it.pubDate); !ok || ts.Year() <= 1970 {
 			return r.reject(it.line, errWXRNoDate, it.raw), true
@@ -587,7 +615,7 @@ func (r *wxrReader) message(it *wxrItem, thread string, c *wxrComment) (wxrOut, 
 	case thread == "":
 		return r.reject(c.line, errWXRNoThread, c.raw), true
 	}
-	ts, ok := wxrTime(c.dateGMT, c.date)
+	ts, ok := r.when(c.dateGMT, c.date)
 	if !ok {
 		return r.reject(c.line, errWXRNoCommentDate, c.raw), true
 	}
@@ -678,6 +706,25 @@ func wxrStatus(approved string) (string, bool) {
 		return "trash", true
 	}
 	return "", false
+}
+
+// when reads a record's time: its _gmt date, else its local date less the
+// blog's offset from UTC, learnt from the last record that had both.
+func (r *wxrReader) when(gmt, local string) (time.Time, bool) {
+	g, gok := wxrTime(gmt)
+	l, lok := wxrTime(local)
+	switch {
+	case gok && lok:
+		if off := l.Sub(g).Round(15 * time.Minute); off.Abs() <= 14*time.Hour {
+			r.offset = off
+		}
+		return g, true
+	case gok:
+		return g, true
+	case lok:
+		return l.Add(-r.offset), true
+	}
+	return time.Time{}, false
 }
 
 // wxrTime reads the first of WXR's dates (2006-01-02 15:04:05, UTC) that is
@@ -776,4 +823,58 @@ func wxrAppendNew(list, more []string) []string {
 		}
 	}
 	return list
+}
+
+var errWXRBadXML = errors.New("malformed XML")
+
+// resync passes over XML that encoding/xml cannot read (a converter's
+// unescaped text, a CDATA section ended early), as WordPress's importer
+// does with its fallback parser: what was read of it is one reject, and a
+// new decoder goes on at the next <item>. Without a next item the export
+// ends: at its </rss> if it has one; else it broke off, which is an error.
+func (r *wxrReader) resync(err error) error {
+	var se *xml.SyntaxError
+	if !errors.As(err, &se) || !r.sawRSS || r.in.read == r.resyncAt {
+		return r.fatal(err) // not WXR, not XML, or no progress since the last resync
+	}
+	line := r.line()
+	reject := r.reject(r.lineBase+int64(se.Line), fmt.Errorf("%w: %s", errWXRBadXML, se.Msg), r.brokenRaw)
+	r.brokenRaw = nil
+	if r.offBase+r.dec.InputOffset() < r.in.n {
+		r.in.unread(1) // the byte the decoder had read ahead
+	}
+	found, end, lines, serr := r.in.scanToItem()
+	switch {
+	case serr != nil && serr != io.EOF:
+		return r.fatal(serr)
+	case !found && !end:
+		return r.fatal(err)
+	}
+	r.out = append(r.out, reject)
+	if !found {
+		return io.EOF
+	}
+	r.resyncAt = r.in.read
+	r.in.inject(r.resyncHead())
+	r.newDecoder()
+	r.lineBase, r.depth = line+lines-1, 0
+	return nil
+}
+
+// resyncHead is what the new decoder reads before the <item> it starts at:
+// the <rss> start tag, for its namespaces, and <channel>.
+func (r *wxrReader) resyncHead() []byte {
+	var b bytes.Buffer
+	b.WriteString("<rss")
+	for _, a := range r.rssAttrs {
+		name := a.Name.Local
+		if a.Name.Space != "" {
+			name = a.Name.Space + ":" + name
+		}
+		b.WriteString(" " + name + `="`)
+		xml.EscapeText(&b, []byte(a.Value))
+		b.WriteString(`"`)
+	}
+	b.WriteString("><channel>")
+	return b.Bytes()
 }

@@ -2,9 +2,12 @@ package ingest
 
 import (
 	"bufio"
+	"bytes"
+	"encoding/xml"
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -15,9 +18,11 @@ import (
 // with PHP string functions, not an XML library, and real exports break the
 // XML rules in ways its own importer forgives (it falls back to a regexp
 // parser): control characters pasted into posts, invalid UTF-8 from old
-// plugins, a blog charset other than UTF-8. wxrInput mends those so that
-// encoding/xml reads on, and keeps the last bytes it handed out so that a
-// rejected record's text (ParseError.Raw) can be shown.
+// plugins, a blog charset other than UTF-8, a bare & outside CDATA (core
+// writes comment_author_url so: http://example.com/?a=1&b=2). wxrInput
+// mends those so that encoding/xml reads on, and keeps the last bytes it
+// handed out so that a rejected record's text (ParseError.Raw) can be
+// shown.
 
 const (
 	wxrRawMax  = 1024 // bytes of a record kept for its reject
@@ -31,9 +36,11 @@ var xmlEncodingRe = regexp.MustCompile(`^\s*<\?xml[^>]*\sencoding\s*=\s*["']([A-
 // offsets) over the export converted to UTF-8 and mended.
 type wxrInput struct {
 	br      *bufio.Reader
-	pend    []byte // the rest of a mended rune, still to hand out (in pbuf)
+	pend    []byte // to hand out before br: a mended rune's rest, bytes again
 	pbuf    [utf8.UTFMax]byte
 	n       int64 // bytes handed out
+	read    int64 // bytes taken from br
+	cdata   wxrCDATA
 	ring    [wxrRingLen]byte
 	capture []*wxrCapture // records being kept, outermost first
 }
@@ -87,6 +94,7 @@ func (in *wxrInput) ReadByte() (byte, error) {
 	if err != nil {
 		return 0, err
 	}
+	in.cdata.step(b)
 	switch {
 	case b < 0x20 && b != '\t' && b != '\n' && b != '\r':
 		b = ' '
@@ -94,9 +102,63 @@ func (in *wxrInput) ReadByte() (byte, error) {
 		in.br.UnreadByte()
 		in.pend = in.mendRune()
 		return in.ReadByte()
+	case b == '&' && !in.cdata.inside && !in.referenceAhead():
+		in.pend = []byte("amp;")
 	}
+	in.read++
 	in.keep(b)
 	return b, nil
+}
+
+// referenceAhead reports whether the bytes after an & make a reference
+// encoding/xml knows: &#38;, &#x26;, &amp; and the other XML names, or an
+// HTML entity name (the decoder is given xml.HTMLEntity). Else the & is
+// written as &amp;.
+func (in *wxrInput) referenceAhead() bool {
+	peek, _ := in.br.Peek(40)
+	end := bytes.IndexByte(peek, ';')
+	if end < 1 {
+		return false
+	}
+	ref := string(peek[:end])
+	if num, ok := strings.CutPrefix(ref, "#"); ok {
+		if hex, ok := strings.CutPrefix(num, "x"); ok {
+			return hex != "" && strings.Trim(hex, "0123456789abcdefABCDEF") == ""
+		}
+		return num != "" && strings.Trim(num, "0123456789") == ""
+	}
+	switch ref {
+	case "amp", "lt", "gt", "quot", "apos":
+		return true
+	}
+	_, ok := xml.HTMLEntity[ref]
+	return ok
+}
+
+// wxrCDATA follows whether the input is inside a CDATA section, where an &
+// is text and needs no mending.
+type wxrCDATA struct {
+	inside bool
+	m      int // bytes of the marker matched
+}
+
+func (c *wxrCDATA) step(b byte) {
+	marker := "<![CDATA["
+	if c.inside {
+		marker = "]]>"
+	}
+	switch {
+	case b == marker[c.m]:
+		if c.m++; c.m == len(marker) {
+			c.inside, c.m = !c.inside, 0
+		}
+	case c.inside && c.m == 2 && b == ']': // "]]]>": still two ] matched
+	default:
+		c.m = 0
+		if b == marker[0] {
+			c.m = 1
+		}
+	}
 }
 
 // mendRune reads one rune's bytes and returns them, or U+FFFD for a byte
@@ -106,10 +168,12 @@ func (in *wxrInput) mendRune() []byte {
 	r, size := utf8.DecodeRune(peek)
 	if r == utf8.RuneError && size <= 1 || r == 0xFFFE || r == 0xFFFF {
 		in.br.Discard(1)
+		in.read++
 		return []byte("\uFFFD")
 	}
 	n := copy(in.pbuf[:], peek[:size])
 	in.br.Discard(size)
+	in.read += int64(size)
 	return in.pbuf[:n]
 }
 
@@ -161,4 +225,46 @@ func (in *wxrInput) endCapture(c *wxrCapture) []byte {
 		}
 	}
 	return c.buf
+}
+
+// unread hands out again the last n bytes handed out (n within the ring).
+func (in *wxrInput) unread(n int64) {
+	back := make([]byte, 0, n+int64(len(in.pend)))
+	for o := in.n - n; o < in.n; o++ {
+		back = append(back, in.ring[o%wxrRingLen])
+	}
+	in.pend = append(back, in.pend...)
+}
+
+// inject hands out b before the rest of the input.
+func (in *wxrInput) inject(b []byte) {
+	in.pend = append(slices.Clip(b), in.pend...)
+}
+
+// scanToItem reads on to the next "<item>" (or "<item " with attributes),
+// which it leaves to be handed out again, and reports whether it found one,
+// whether it passed an "</rss" on the way, and the line breaks before it.
+func (in *wxrInput) scanToItem() (found, end bool, lines int64, err error) {
+	var win []byte
+	for {
+		b, err := in.ReadByte()
+		if err != nil {
+			return false, end, lines, err
+		}
+		if b == '\n' {
+			lines++
+		}
+		win = append(win, b)
+		if len(win) > 6 {
+			win = win[1:]
+		}
+		s := string(win)
+		if strings.HasSuffix(s, "</rss") {
+			end = true
+		}
+		if len(s) == 6 && s[:5] == "<item" && (s[5] == '>' || s[5] == ' ' || s[5] == '\t' || s[5] == '\n' || s[5] == '\r') {
+			in.unread(6)
+			return true, false, lines - int64(strings.Count(s, "\n")), nil
+		}
+	}
 }
