@@ -164,8 +164,9 @@ func (r *wxrReader) Next() (Record, error) {
 // Skipped counts the items and comments passed over on purpose.
 func (r *wxrReader) Skipped() int64 { return r.skipped }
 
-// ExportTime is the channel's pubDate, which WordPress sets to the time of
-// the export, else the generator comment's created= (UTC).
+// ExportTime is the channel's pubDate, which WordPress (since WXR 1.1)
+// sets to the time of the export and WXR 1.0 to the last post's change,
+// else the generator comment's created= (UTC).
 func (r *wxrReader) ExportTime() (time.Time, bool) {
 	if t, ok := wxrRSSTime(r.blog.pubDate); ok {
 		return t, true
@@ -535,8 +536,9 @@ func (r *wxrReader) emit(it *wxrItem) {
 // postKey is an item's id on the blog platform: its guid, which WordPress
 // keeps when a post's address changes; its link where the guid is missing
 // or another item of the export has it already (an import copies guids:
-// two posts of the theme test data share one). Neither a URL nor a tag:
-// URI, the id is prefixed with the blog so that two blogs' cannot meet.
+// two posts of the theme test data share one); the post id where it has
+// neither. An id without a scheme (no ":", not a URL or tag: URI) is
+// prefixed with the blog's host, so that two blogs' ids cannot meet.
 func (r *wxrReader) postKey(it *wxrItem) string {
 	guid, id := strings.TrimSpace(it.guid), strings.TrimSpace(it.postID)
 	if guid != "" {
