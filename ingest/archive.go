@@ -137,7 +137,7 @@ func eachZipEntry(in input, fn func(input) error) error {
 		return fmt.Errorf("%s: damaged zip archive (%v): nothing of it was ingested", in.name, err)
 	}
 	defer zr.Close()
-	for _, f := range zr.File {
+	for _, f := range tellingFirst(zr.File) {
 		if !f.Mode().IsRegular() || skippedEntry(f.Name) {
 			continue
 		}
@@ -225,4 +225,33 @@ func openTarEntry(p string, index int) (io.ReadCloser, error) {
 		io.Reader
 		io.Closer
 	}{tr, closer}, nil
+}
+
+// tellingFirst orders a zip's entries so that those of a kind that Tells
+// (whose account, made when) come first, the others in their order. An
+// X archive stores data/account.js after data/direct-messages.js.
+func tellingFirst(files []*zip.File) []*zip.File {
+	var first, rest []*zip.File
+	for _, f := range files {
+		if f.Mode().IsRegular() && !skippedEntry(f.Name) && zipEntryTells(f) {
+			first = append(first, f)
+		} else {
+			rest = append(rest, f)
+		}
+	}
+	return append(first, rest...)
+}
+
+func zipEntryTells(f *zip.File) bool {
+	if f.UncompressedSize64 > 16<<20 {
+		return false // an account or a manifest is small
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return false // reading it in turn will say what is wrong
+	}
+	defer rc.Close()
+	head := make([]byte, headLen)
+	n, _ := io.ReadFull(rc, head)
+	return tells(head[:n])
 }

@@ -39,6 +39,12 @@ type Kind struct {
 	// NoAgent: the kind records no user agent at all, so files from before
 	// the has_agent column are given has_agent false for it.
 	NoAgent bool
+	// Tells: the kind yields no rows but tells the other files of its
+	// archive whose account it is or when it was made (X account.js and
+	// manifest.js, Mastodon actor.json). It is read even when it is
+	// already in (a newer archive holds the same account.js), and before
+	// the other files of its folder or zip.
+	Tells bool
 }
 
 // kinds are the kinds of source cmpulse reads. The access log variants share
@@ -50,8 +56,35 @@ var kinds = []Kind{
 	{Name: "common", Table: "hits", Mode: Stream, Detect: accessLogIs("common"), Open: openAccessLog, ClientFirst: true, NoAgent: true},
 	{Name: "vhost_combined", Table: "hits", Mode: Stream, Detect: accessLogIs("vhost_combined"), Open: openAccessLog, ClientFirst: true},
 	{Name: "vhost_common", Table: "hits", Mode: Stream, Detect: accessLogIs("vhost_common"), Open: openAccessLog, ClientFirst: true, NoAgent: true},
+	// X archives (x_archive.go). x_account and x_manifest yield no rows:
+	// they tell the archive's other files whose it is and when it was made.
+	{Name: "x_tweets", Table: "social_posts", Mode: Snapshot, Detect: xDetect("x_tweets"), OpenSource: openXTweets},
+	{Name: "x_followers", Table: "followers", Mode: Snapshot, Detect: xDetect("x_followers"), OpenSource: openXFollowers},
+	{Name: "x_dms", Table: "conversations", Mode: Snapshot, Detect: xDetect("x_dms"), OpenSource: openXDMs},
+	{Name: "x_account", Table: "social_posts", Mode: Snapshot, Tells: true, Detect: xDetect("x_account"), OpenSource: openXAccount},
+	{Name: "x_manifest", Table: "social_posts", Mode: Snapshot, Tells: true, Detect: xDetect("x_manifest"), OpenSource: openXManifest},
+	{Name: "linkedin_shares", Table: "social_posts", Mode: Snapshot, Detect: isLinkedInShares, OpenSource: openLinkedInShares},
+	{Name: "linkedin_comments", Table: "conversations", Mode: Snapshot, Detect: isLinkedInComments, OpenSource: openLinkedInComments},
+	{Name: "youtube_studio", Table: "social_posts", Mode: Snapshot, Detect: isYouTubeStudio, OpenSource: openYouTubeStudio},
+	{Name: "mastodon_outbox", Table: "social_posts", Mode: Snapshot, Detect: isMastodonOutbox, OpenSource: openMastodonOutbox},
+	{Name: "mastodon_actor", Table: "social_posts", Mode: Snapshot, Tells: true, Detect: isMastodonActor, OpenSource: openMastodonActor},
+	{Name: "telegram", Table: "conversations", Mode: Snapshot, Detect: detectTelegram, OpenSource: openTelegram},
+	{Name: "discourse", Table: "conversations", Mode: Snapshot, Detect: detectDiscourse, OpenSource: openDiscourse},
 	// WordPress WXR: comments to conversations, published posts to social_posts.
 	{Name: "wxr", Table: "conversations", Mode: Snapshot, Detect: detectWXR, OpenSource: openWXR},
+	// The generic CSV kinds, known by their header row (generic_csv.go):
+	// last, as the most general of the CSV kinds.
+	{Name: "conversations_csv", Table: "conversations", Mode: Snapshot, Detect: detectCSV(conversationsCSV), OpenSource: openCSV(conversationsCSV)},
+	{Name: "posts_csv", Table: "social_posts", Mode: Snapshot, Detect: detectCSV(postsCSV), OpenSource: openCSV(postsCSV)},
+	// Meta's "Download your information" JSON (instagram.go, facebook.go):
+	// each file is its own kind, told apart by its layout.
+	{Name: "instagram_posts", Table: "social_posts", Mode: Snapshot, Detect: detectInstagramPosts, OpenSource: openInstagramPosts},
+	{Name: "instagram_comments", Table: "conversations", Mode: Snapshot, Detect: detectInstagramComments, OpenSource: openInstagramComments},
+	{Name: "instagram_followers", Table: "followers", Mode: Snapshot, Detect: detectInstagramFollowers, OpenSource: openInstagramFollowers},
+	{Name: "instagram_account", Table: "social_posts", Mode: Snapshot, Tells: true, Detect: detectInstagramAccount, OpenSource: openInstagramAccount},
+	{Name: "facebook_posts", Table: "social_posts", Mode: Snapshot, Detect: detectFacebookPosts, OpenSource: openFacebookPosts},
+	{Name: "facebook_comments", Table: "conversations", Mode: Snapshot, Detect: detectFacebookComments, OpenSource: openFacebookComments},
+	{Name: "facebook_account", Table: "social_posts", Mode: Snapshot, Tells: true, Detect: detectFacebookAccount, OpenSource: openFacebookAccount},
 }
 
 // Formats that --format accepts, from kinds.
@@ -109,3 +142,10 @@ func TableOf(format string) string {
 // IsContainer reports whether format names an archive (whose summary
 // counts entries, not records).
 func IsContainer(format string) bool { return format == containerZip || format == containerTar }
+
+// tells reports whether an input whose first bytes are head is of a kind
+// that Tells.
+func tells(head []byte) bool {
+	k := kindOf(detect(head))
+	return k != nil && k.Tells
+}

@@ -8,6 +8,7 @@ import (
 	"hash"
 	"io"
 	"regexp"
+	"strings"
 	"time"
 
 	"github.com/cmpulse/cmpulse/warehouse"
@@ -126,10 +127,8 @@ func checkOptions(opt Options) error {
 	if opt.Site != "" && !siteName.MatchString(opt.Site) {
 		return fmt.Errorf("%w: site %q: use a host-like name (letters, digits, '.', '-', '_')", ErrUsage, opt.Site)
 	}
-	if opt.Format != "" {
-		if _, err := newReader(opt.Format, "", nil); err != nil {
-			return fmt.Errorf("%w: %v", ErrUsage, err)
-		}
+	if opt.Format != "" && kindOf(opt.Format) == nil {
+		return fmt.Errorf("%w: unknown format %q (known: %s)", ErrUsage, opt.Format, strings.Join(Formats, ", "))
 	}
 	return nil
 }

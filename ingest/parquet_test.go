@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
+	"math"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -65,6 +66,17 @@ func demoWarehouse(t *testing.T) string {
 		}
 		_, demo.err = Ingest(context.Background(), []string{data}, Options{
 			Warehouse: filepath.Join(demo.dir, "wh"), Site: "blog.example.org", Format: "combined"})
+		if demo.err != nil {
+			return
+		}
+		// The community's exports, in a batch of their own (the logs'
+		// forces their format), so that every table has files.
+		community := filepath.Join(demo.dir, "community")
+		if _, demo.err = sampledata.WriteCommunity(community, sampledata.Config{Host: "blog.example.org"}); demo.err != nil {
+			return
+		}
+		_, demo.err = Ingest(context.Background(), []string{community}, Options{
+			Warehouse: filepath.Join(demo.dir, "wh"), Own: sampledata.CommunityOwn()})
 	})
 	if demo.err != nil {
 		t.Fatalf("making the demo warehouse: %v", demo.err)
@@ -420,6 +432,9 @@ func addArrow(sum *big.Int, a arrow.Array) (string, error) {
 		add = func(i int) int64 { return int64(a.Value(i)) }
 	case *array.Int64:
 		add = a.Value
+	case *array.Float64:
+		kind = "float" // in micro-units, rounded half away from zero
+		add = func(i int) int64 { return int64(math.Round(a.Value(i) * 1e6)) }
 	case *array.Boolean:
 		kind = "bool"
 		add = func(i int) int64 {
@@ -486,6 +501,8 @@ func duckStats(db *sql.DB, path string, like map[string]colStats) (duckResult, e
 			sum = "sum(len(" + c + "))"
 		case "timestamp":
 			sum = "sum(epoch_us(" + c + "))"
+		case "float":
+			sum = "sum(round(" + c + " * 1e6)::BIGINT)"
 		default:
 			sum = "sum(" + c + ")"
 		}
@@ -514,9 +531,12 @@ var update = flag.Bool("update", false, "rewrite the schema goldens under ../tes
 
 // schemaTables names each table folder's golden file.
 var schemaTables = map[string]string{
-	warehouse.HitsDir:    "hits",
-	warehouse.RejectsDir: "rejects",
-	warehouse.LedgerDir:  "ledger",
+	warehouse.HitsDir:          "hits",
+	warehouse.RejectsDir:       "rejects",
+	warehouse.LedgerDir:        "ledger",
+	warehouse.SocialPostsDir:   "social_posts",
+	warehouse.ConversationsDir: "conversations",
+	warehouse.FollowersDir:     "followers",
 }
 
 // TestSchemaGolden holds the Parquet schema of every table against

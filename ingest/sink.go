@@ -86,11 +86,15 @@ type fileWriter[T any] struct {
 // (parquet-go issue 602), which Athena, Spark and hyparquet refuse.
 // TestParquetFilesValid checks every file for it.
 func newFileWriter[T any](b *warehouse.Batch, rel string, meta ...[2]string) (*fileWriter[T], error) {
+	return newFileWriterOpts[T](b, rel, writerOptions(), meta...)
+}
+
+func newFileWriterOpts[T any](b *warehouse.Batch, rel string, opts []parquet.WriterOption, meta ...[2]string) (*fileWriter[T], error) {
 	f, err := b.Create(rel)
 	if err != nil {
 		return nil, err
 	}
-	w := parquet.NewGenericWriter[T](f, writerOptions()...)
+	w := parquet.NewGenericWriter[T](f, opts...)
 	for _, kv := range meta {
 		w.SetKeyValueMetadata(kv[0], kv[1])
 	}
@@ -282,8 +286,18 @@ func (s *sink) write(c *chunk) error {
 			return err
 		}
 	}
+	for _, m := range c.marks {
+		for _, w := range s.writers {
+			if mw, ok := w.(marker); ok {
+				mw.mark(m)
+			}
+		}
+	}
 	return nil
 }
+
+// marker is a writer that holds rows until their input's mark.
+type marker interface{ mark(m mark) }
 
 // close finishes every file of the sink.
 func (s *sink) close() error {
@@ -476,6 +490,9 @@ func (r *rowsOf[T]) reset() {
 // so that parsing and hashing overlap with Parquet encoding and compression.
 type chunk struct {
 	tables []tableRows
+	// marks end snapshot inputs whose rows are in this chunk or before
+	// it: the community tables' writers stamp or drop those rows.
+	marks []mark
 }
 
 // add makes rec a row of the table at index i of bindings, and reports
@@ -487,6 +504,7 @@ func (c *chunk) add(i int, m *rowMaker, rec any, from origin) (bool, error) {
 }
 
 func (c *chunk) reset() {
+	c.marks = c.marks[:0]
 	for _, rows := range c.tables {
 		if rows != nil {
 			rows.reset()

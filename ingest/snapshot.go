@@ -27,53 +27,46 @@ type snapRecord interface {
 	Record
 	recordTime() time.Time // zero when the record has no time
 	check() error          // what makes it no row (a reject)
-	stamp(exportTS time.Time)
 }
 
-// snapshotOne reads one snapshot input whose kind is k. Its records are
-// held until the input is read whole: only then are its content hash and
-// its export time known, and an export already in adds nothing.
+// snapshotOne reads one snapshot input whose kind is k. Its rows go to the
+// writer as they are read, without their export time, which is known only
+// once the input is read whole (its latest record, or what the reader
+// says); a mark sent after them stamps them with it, or drops them when
+// the content's hash shows the export is already in. Only its rejects are
+// held until then: they are written unless the export is dropped.
 func (r *ingestRun) snapshotOne(ctx context.Context, in input, op *opened, k *Kind, fs *FileSummary, pp *pipe) *warehouse.LedgerEntry {
-	if e := r.knownExport(in); e != nil {
-		fs.Already = e.Lines
-		return nil
+	if !k.Tells { // what it tells the archive's other files is needed again
+		if e := r.knownExport(in); e != nil {
+			fs.Already = e.Lines
+			return nil
+		}
 	}
 	h := &countingHash{h: newPrefixHash()}
 	rd := k.OpenSource(&Source{Name: in.name, R: io.TeeReader(op.r, h), ModTime: in.mod, Own: r.own})
-	recs, rejects, err := readSnapshot(ctx, rd, fs)
-	if err != nil {
-		fs.Err = err
-		return nil
+	sr := &snapshotRead{fs: fs, pp: pp, rm: r.rm, from: origin{fs.Name, fs.Format}}
+	err := sr.readAll(ctx, rd)
+	if err == nil {
+		if _, err = io.Copy(io.Discard, io.TeeReader(op.r, h)); err != nil { // the hash covers all of it
+			err = fmt.Errorf("reading %s: %w", in.name, err)
+		}
 	}
-	if _, err := io.Copy(io.Discard, io.TeeReader(op.r, h)); err != nil { // the hash covers all of it
-		fs.Err = fmt.Errorf("reading %s: %w", in.name, err)
+	if err != nil {
+		sr.finish(mark{source: fs.Name, drop: true}, nil)
+		fs.Err, fs.Rows, fs.Rejects, fs.Skipped = err, 0, 0, 0
 		return nil
 	}
 	sum := hashSum(h.h)
 	if e := r.led.snapshot(sum); e != nil {
-		fs.Rows, fs.Rejects, fs.Skipped, fs.Already = 0, 0, 0, e.Lines
-		fs.Samples = nil
+		sr.finish(mark{source: fs.Name, drop: true}, nil)
+		fs.Rows, fs.Rejects, fs.Skipped, fs.Already, fs.Samples = 0, 0, 0, e.Lines, nil
 		return nil
 	}
-	exportTS := exportTime(rd, recs, in.mod, r.now)
-	from := origin{fs.Name, fs.Format}
-	c := pp.chunk()
-	for _, pe := range rejects {
-		if c, err = addRow(c, pp, rejectsTable, r.rm, pe, from); err != nil {
-			fs.Err = err
-			break
-		}
+	ts := exportTime(rd, sr.latest, in.mod, r.now)
+	if err := sr.finish(mark{source: fs.Name, exportTS: ts}, sr.rejects); err != nil {
+		fs.Err = err
+		return nil
 	}
-	for _, rec := range recs {
-		if fs.Err != nil {
-			break
-		}
-		rec.stamp(exportTS)
-		if c, err = addRow(c, pp, bindingOf(rec.Table()), r.rm, rec, from); err != nil {
-			fs.Err = fmt.Errorf("%s: record %d: %w", fs.Name, rec.Position(), err)
-		}
-	}
-	pp.send(c)
 	fs.Lines = fs.Rows + fs.Rejects + fs.Skipped
 	return &warehouse.LedgerEntry{
 		Source: fs.Name, Format: fs.Format,
@@ -82,21 +75,24 @@ func (r *ingestRun) snapshotOne(ctx context.Context, in input, op *opened, k *Ki
 	}
 }
 
-// readSnapshot reads every record of rd, counting rows, rejects and skips
-// in fs. A record that is no valid row becomes a reject.
-func readSnapshot(ctx context.Context, rd Reader, fs *FileSummary) ([]snapRecord, []*ParseError, error) {
-	var recs []snapRecord
-	var rejects []*ParseError
-	reject := func(pe *ParseError) {
-		fs.Rejects++
-		rejects = append(rejects, pe)
-		if len(fs.Samples) < sampleRejects {
-			fs.Samples = append(fs.Samples, pe)
-		}
-	}
+// snapshotRead is the reading of one snapshot input.
+type snapshotRead struct {
+	fs      *FileSummary
+	pp      *pipe
+	rm      *rowMaker
+	from    origin
+	c       *chunk
+	latest  time.Time // of the records read
+	rejects []*ParseError
+}
+
+// readAll reads every record of rd: rows to the writer, rejects held.
+// A record that is no valid row becomes a reject.
+func (s *snapshotRead) readAll(ctx context.Context, rd Reader) error {
+	s.c = s.pp.chunk()
 	for n := 0; ; n++ {
 		if n%4096 == 0 && ctx.Err() != nil {
-			return nil, nil, ctx.Err()
+			return ctx.Err()
 		}
 		rec, err := rd.Next()
 		if err == io.EOF {
@@ -104,42 +100,85 @@ func readSnapshot(ctx context.Context, rd Reader, fs *FileSummary) ([]snapRecord
 		}
 		var pe *ParseError
 		if errors.As(err, &pe) {
-			reject(pe)
+			s.reject(pe)
 			continue
 		}
 		if err != nil {
-			return nil, nil, fmt.Errorf("%s: reading after record %d: %w (nothing of it was ingested; mend the file and ingest it again)", fs.Name, n, err)
+			return fmt.Errorf("%s: reading after record %d: %w (nothing of it was ingested; mend the file and ingest it again)", s.fs.Name, n, err)
 		}
-		sr, ok := rec.(snapRecord)
-		if !ok || bindingOf(rec.Table()) < 0 {
-			return nil, nil, fmt.Errorf("%s: record %d: a %T record is no row of a community table", fs.Name, rec.Position(), rec)
+		if err := s.row(rec); err != nil {
+			return err
 		}
-		if err := sr.check(); err != nil {
-			reject(&ParseError{File: fs.Name, Line: rec.Position(), Err: err})
-			continue
-		}
-		fs.Rows++
-		recs = append(recs, sr)
 	}
-	if s, ok := rd.(Skipper); ok {
-		fs.Skipped += s.Skipped()
+	if sk, ok := rd.(Skipper); ok {
+		s.fs.Skipped += sk.Skipped()
 	}
-	return recs, rejects, nil
+	return nil
+}
+
+// row hands a record to the writer, or keeps it as a reject.
+func (s *snapshotRead) row(rec Record) error {
+	sr, ok := rec.(snapRecord)
+	i := bindingOf(rec.Table())
+	if !ok || i < 0 {
+		return fmt.Errorf("%s: record %d: a %T record is no row of a community table", s.fs.Name, rec.Position(), rec)
+	}
+	if err := sr.check(); err != nil {
+		s.reject(&ParseError{File: s.fs.Name, Line: rec.Position(), Err: err})
+		return nil
+	}
+	if t := sr.recordTime(); t.After(s.latest) {
+		s.latest = t
+	}
+	s.fs.Rows++
+	var err error
+	if s.c, err = addRow(s.c, s.pp, i, s.rm, rec, s.from); err != nil {
+		return fmt.Errorf("%s: record %d: %w", s.fs.Name, rec.Position(), err)
+	}
+	return nil
+}
+
+func (s *snapshotRead) reject(pe *ParseError) {
+	s.fs.Rejects++
+	s.rejects = append(s.rejects, pe)
+	if len(s.fs.Samples) < sampleRejects {
+		s.fs.Samples = append(s.fs.Samples, pe)
+	}
+}
+
+// finish sends the mark that stamps or drops the input's rows, after them,
+// and the rejects to keep.
+func (s *snapshotRead) finish(m mark, rejects []*ParseError) error {
+	if s.c == nil {
+		s.c = s.pp.chunk()
+	}
+	var err error
+	for _, pe := range rejects {
+		if s.c, err = addRow(s.c, s.pp, rejectsTable, s.rm, pe, s.from); err != nil {
+			break
+		}
+	}
+	s.c.marks = append(s.c.marks, m)
+	s.pp.send(s.c)
+	s.c = nil
+	return err
+}
+
+// mark ends an input's rows in the community tables: they take its export
+// time, or are dropped (the export is already in, or could not be read).
+type mark struct {
+	source   string
+	exportTS time.Time
+	drop     bool
 }
 
 // exportTime is an export's time (SPEC, "Sources"): what the reader says,
 // else the latest record's time, else the file's modification time, else
 // the batch's.
-func exportTime(rd Reader, recs []snapRecord, mod, now time.Time) time.Time {
+func exportTime(rd Reader, latest, mod, now time.Time) time.Time {
 	if et, ok := rd.(ExportTimer); ok {
 		if t, ok := et.ExportTime(); ok && !t.IsZero() {
 			return t.UTC()
-		}
-	}
-	var latest time.Time
-	for _, r := range recs {
-		if t := r.recordTime(); t.After(latest) {
-			latest = t
 		}
 	}
 	switch {
@@ -230,11 +269,4 @@ func (f *FollowerRec) check() error {
 		return errors.New("follower without an id")
 	}
 	return nil
-}
-
-func (p *Post) stamp(t time.Time)    { p.ExportTS = t }
-func (m *Message) stamp(t time.Time) { m.ExportTS = t }
-func (f *FollowerRec) stamp(t time.Time) {
-	f.ExportTS = t
-	f.FirstSeenExportTS = t
 }

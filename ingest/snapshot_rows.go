@@ -41,6 +41,16 @@ func (m *rowMaker) message(c *Message, from origin) warehouse.Conversation {
 	if row.Kind == "" {
 		row.Kind = "message"
 	}
+	if row.Text != nil {
+		// Readers that know them better (entities) set them; the others
+		// leave them to the text.
+		if row.Links == nil {
+			row.Links = textLinks(*row.Text)
+		}
+		if row.Mentions == nil {
+			row.Mentions = mentions(*row.Text)
+		}
+	}
 	return row
 }
 

@@ -15,6 +15,9 @@ import (
 	"github.com/cmpulse/cmpulse/warehouse"
 )
 
+// textRowGroupRows is the row group size of the community tables.
+const textRowGroupRows = 8 << 10
+
 // MergeStat tells what a batch did to one partition of a community table.
 type MergeStat struct {
 	Table    string
@@ -37,17 +40,35 @@ type merged[T any] struct {
 	table *warehouse.SnapshotOf[T]
 	at    warehouse.At
 	parts map[string]*partRows[T]
+	marks map[string]mark // by source_file
 	stats *[]MergeStat
 }
 
-// partRows are a batch's rows of one partition, by natural key.
+// partRows are a batch's rows of one partition, in the order read, in
+// blocks (a growing slice of wide rows would be copied, and briefly held
+// twice, at every growth); then, once settled, by natural key.
 type partRows[T any] struct {
-	rows  []T
-	index map[string]int
+	blocks [][]T
+	n      int
+	index  map[string]int // natural key -> position of its version
+	dead   []bool         // by position: dropped, superseded, or moved into the old rows
+}
+
+const partBlock = 4 << 10
+
+func (p *partRows[T]) at(i int) *T { return &p.blocks[i/partBlock][i%partBlock] }
+
+func (p *partRows[T]) add(row T) {
+	if p.n%partBlock == 0 {
+		p.blocks = append(p.blocks, make([]T, 0, partBlock))
+	}
+	last := len(p.blocks) - 1
+	p.blocks[last] = append(p.blocks[last], row)
+	p.n++
 }
 
 func newMerged[T any](s *sink, t *warehouse.SnapshotOf[T]) *merged[T] {
-	return &merged[T]{batch: s.batch, table: t, at: s.at, parts: map[string]*partRows[T]{}, stats: &s.merges}
+	return &merged[T]{batch: s.batch, table: t, at: s.at, parts: map[string]*partRows[T]{}, marks: map[string]mark{}, stats: &s.merges}
 }
 
 func (m *merged[T]) write(rows tableRows) error {
@@ -59,18 +80,48 @@ func (m *merged[T]) write(rows tableRows) error {
 		p := m.table.Key(&row, m.at)
 		part := m.parts[p]
 		if part == nil {
-			part = &partRows[T]{index: map[string]int{}}
+			part = &partRows[T]{}
 			m.parts[p] = part
 		}
-		k := m.table.NaturalKey(&row)
-		if i, ok := part.index[k]; ok {
-			part.rows[i], _ = m.winner(part.rows[i], row)
-			continue
-		}
-		part.index[k] = len(part.rows)
-		part.rows = append(part.rows, row)
+		part.add(row)
 	}
 	return nil
+}
+
+func (m *merged[T]) mark(mk mark) { m.marks[mk.source] = mk }
+
+// settle stamps a partition's rows with their export's time, drops those
+// of dropped inputs, and keeps one version per key. It returns how many
+// are left.
+func (m *merged[T]) settle(part *partRows[T]) int {
+	part.index = make(map[string]int, part.n)
+	part.dead = make([]bool, part.n)
+	alive := 0
+	for i := 0; i < part.n; i++ {
+		row := part.at(i)
+		mk, ok := m.marks[m.table.Source(row)]
+		if !ok || mk.drop {
+			part.dead[i] = true // an export already in, or one that could not be read
+			continue
+		}
+		m.table.Stamp(row, mk.exportTS)
+		k := m.table.NaturalKey(row)
+		j, ok := part.index[k]
+		if !ok {
+			part.index[k] = i
+			alive++
+			continue
+		}
+		win, newWins := m.winner(*part.at(j), *row)
+		if newWins {
+			*row = win
+			part.dead[j], part.index[k] = true, i
+		} else {
+			*part.at(j) = win
+			part.dead[i] = true
+		}
+	}
+	return alive
 }
 
 // winner returns the version of a key to keep of one already there (old)
@@ -78,13 +129,14 @@ func (m *merged[T]) write(rows tableRows) error {
 // when both are from the same moment. newWins says which.
 func (m *merged[T]) winner(old, new T) (win T, newWins bool) {
 	win, lose := new, old
-	if m.table.ExportTime(&new).Before(m.table.ExportTime(&old)) {
+	newWins = !m.table.ExportTime(&new).Before(m.table.ExportTime(&old))
+	if !newWins {
 		win, lose = old, new
 	}
 	if m.table.Merge != nil {
 		m.table.Merge(&win, &lose)
 	}
-	return win, !m.table.ExportTime(&new).Before(m.table.ExportTime(&old))
+	return win, newWins
 }
 
 // close merges every partition the batch touched.
@@ -109,44 +161,46 @@ func keysOf[V any](mp map[string]V) func(func(string) bool) {
 }
 
 // mergePartition merges a partition's batch rows with its files, and
-// writes the result in their place if anything changed.
+// writes the result in their place if anything changed. The old rows are
+// updated in place and the batch's other rows follow them, so that no
+// third copy of the partition is made.
 func (m *merged[T]) mergePartition(p string, part *partRows[T]) error {
+	if m.settle(part) == 0 {
+		return nil
+	}
 	values := m.table.Values(p)
 	old, files, err := m.readPartition(values)
 	if err != nil {
 		return err
 	}
 	st := MergeStat{Table: m.table.Name, Platform: p}
-	out := make([]T, 0, len(old)+len(part.rows))
-	taken := make([]bool, len(part.rows))
-	for _, row := range old {
-		i, ok := part.index[m.table.NaturalKey(&row)]
-		if !ok {
-			out = append(out, row)
+	for o := range old {
+		i, ok := part.index[m.table.NaturalKey(&old[o])]
+		if !ok || part.dead[i] {
 			continue
 		}
-		taken[i] = true
-		win, _ := m.winner(row, part.rows[i])
-		if reflect.DeepEqual(m.table.Content(win), m.table.Content(row)) {
+		part.dead[i] = true // its version, if it wins, moves into old
+		win, _ := m.winner(old[o], *part.at(i))
+		if reflect.DeepEqual(m.table.Content(win), m.table.Content(old[o])) {
 			st.Kept++
-			out = append(out, row)
 			continue
 		}
 		st.Updated++
-		out = append(out, win)
+		old[o] = win
 	}
-	for i, row := range part.rows {
-		if !taken[i] {
-			st.Added++
-			out = append(out, row)
+	var added []*T
+	for i := 0; i < part.n; i++ {
+		if !part.dead[i] {
+			added = append(added, part.at(i))
 		}
 	}
-	st.Total = int64(len(out))
+	st.Added = int64(len(added))
+	st.Total = int64(len(old) + len(added))
 	*m.stats = append(*m.stats, st)
 	if st.Added == 0 && st.Updated == 0 {
 		return nil // nothing new: the files stay as they are
 	}
-	return m.rewrite(values, out, files)
+	return m.rewrite(values, old, added, files)
 }
 
 // readPartition reads every committed file of a partition, with their
@@ -177,21 +231,31 @@ func (m *merged[T]) readPartition(values []string) ([]T, []string, error) {
 	return rows, rels, nil
 }
 
-// rewrite writes rows as the partition's one file and removes its old
+// rewrite writes the partition's one file, the old rows (as they were
+// ordered, by time) then the added ones by time, and removes its old
 // files, in the batch.
-func (m *merged[T]) rewrite(values []string, rows []T, old []string) error {
-	slices.SortStableFunc(rows, func(a, b T) int {
-		if c := m.table.Time(&a).Compare(m.table.Time(&b)); c != 0 {
+func (m *merged[T]) rewrite(values []string, old []T, added []*T, files []string) error {
+	slices.SortStableFunc(added, func(a, b *T) int {
+		if c := m.table.Time(a).Compare(m.table.Time(b)); c != 0 {
 			return c
 		}
-		return cmp.Compare(m.table.NaturalKey(&a), m.table.NaturalKey(&b))
+		return cmp.Compare(m.table.NaturalKey(a), m.table.NaturalKey(b))
 	})
-	w, err := newFileWriter[T](m.batch, m.table.File(values, m.batch.ID()))
+	// Smaller row groups than the logs': a row group is held whole until
+	// written, and these rows are mostly free text.
+	opts := append(writerOptions(), parquet.MaxRowsPerRowGroup(textRowGroupRows))
+	w, err := newFileWriterOpts[T](m.batch, m.table.File(values, m.batch.ID()), opts)
 	if err != nil {
 		return err
 	}
-	for _, row := range rows {
-		if err := w.add(row); err != nil {
+	for i := range old {
+		if err := w.add(old[i]); err != nil {
+			w.close()
+			return err
+		}
+	}
+	for _, row := range added {
+		if err := w.add(*row); err != nil {
 			w.close()
 			return err
 		}
@@ -199,7 +263,7 @@ func (m *merged[T]) rewrite(values []string, rows []T, old []string) error {
 	if err := w.close(); err != nil {
 		return err
 	}
-	for _, rel := range old {
+	for _, rel := range files {
 		if err := m.batch.Remove(rel); err != nil {
 			return err
 		}

@@ -197,3 +197,26 @@ func viewCount(t *testing.T, wh, query string, want int64) {
 		t.Errorf("%s = %d, want %d", query, got, want)
 	}
 }
+
+// TestSnapshotReadOnce: an export that can be read only once (a tar.gz
+// entry, standard input) is known to be in only after it was read: its
+// rows, already on their way to the writer, are dropped, and nothing is
+// added, not even its rejects.
+func TestSnapshotReadOnce(t *testing.T) {
+	dir := t.TempDir()
+	wh := filepath.Join(dir, "wh")
+	export := "#test-posts 2026-03-31T00:00:00Z\nx|1|2026-03-01T10:00:00Z|5\nbroken\n"
+	tgz := filepath.Join(dir, "a.tar.gz")
+	writeTar(t, tgz, []entry{{"data/posts.txt", export}}, true)
+	plain := writeFile(t, filepath.Join(dir, "posts.txt"), export, time.Time{})
+	sum := ingestArgs(t, wh, plain, tgz)
+	if rows, already, _, _ := totals(sum); rows != 1 || already != 2 {
+		t.Fatalf("rows %d, already %d: want 1 row, and the tar entry already in (2 records)", rows, already)
+	}
+	sum, err := Ingest(context.Background(), []string{Stdin}, Options{Warehouse: wh, Stdin: strings.NewReader(export)})
+	if err != nil || sum.Batch != "" || sum.Files[0].Already != 2 || sum.Files[0].Rejects != 0 {
+		t.Fatalf("stdin: %+v, %v; want nothing added, 2 already in", sum, err)
+	}
+	viewCount(t, wh, "SELECT count(*) FROM social_posts", 1)
+	viewCount(t, wh, "SELECT count(*) FROM rejects", 1)
+}

@@ -121,7 +121,33 @@ func expand(args []string) ([]input, []error) {
 	sort.SliceStable(ins, func(i, j int) bool {
 		return ins[i].path != "" && ins[j].path != "" && naturalLess(ins[i].path, ins[j].path)
 	})
-	return ins, errs
+	return tellingInputsFirst(ins), errs
+}
+
+// tellingInputsFirst puts the files found in folders that are of a kind
+// that Tells (an unpacked X archive's account.js and manifest.js) before
+// the others, which need what they tell; the rest keep their order.
+func tellingInputsFirst(ins []input) []input {
+	var first, rest []input
+	for _, in := range ins {
+		if in.inFolder && in.size < 16<<20 && fileTells(in.path) {
+			first = append(first, in)
+		} else {
+			rest = append(rest, in)
+		}
+	}
+	return append(first, rest...)
+}
+
+func fileTells(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false // reading it in turn will say what is wrong
+	}
+	defer f.Close()
+	head := make([]byte, headLen)
+	n, _ := io.ReadFull(f, head)
+	return tells(head[:n])
 }
 
 // naturalLess orders names with numbers by value, so that access.log.2.gz

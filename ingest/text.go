@@ -74,6 +74,9 @@ var (
 // textLinks returns the http(s) links written in a plain text, trailing
 // punctuation left out, in order and without repeats.
 func textLinks(s string) []string {
+	if !strings.Contains(s, "://") {
+		return nil // the regexp costs more than most texts' reading
+	}
 	var out []string
 	seen := map[string]bool{}
 	for _, l := range linkRe.FindAllString(s, -1) {
@@ -89,12 +92,18 @@ func textLinks(s string) []string {
 // hashtags returns the #tags of a text, lower-cased, without the #, in
 // order and without repeats.
 func hashtags(s string) []string {
+	if !strings.Contains(s, "#") {
+		return nil
+	}
 	return uniqueLower(hashtagRe.FindAllStringSubmatch(s, -1))
 }
 
 // mentions returns the @handles of a text (also @user@instance), lower-cased,
 // without the leading @, in order and without repeats.
 func mentions(s string) []string {
+	if !strings.Contains(s, "@") {
+		return nil
+	}
 	return uniqueLower(mentionRe.FindAllStringSubmatch(s, -1))
 }
 

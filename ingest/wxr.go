@@ -622,7 +622,7 @@ func (r *wxrReader) message(it *wxrItem, thread string, c *wxrComment) (wxrOut, 
 		return r.reject(c.line, errWXRNoCommentDate, c.raw), true
 	}
 	author := wxrPlain(c.author)
-	text, _ := htmlText(c.content)
+	text, links := htmlText(c.content)
 	m := &Message{Line: c.line}
 	id, link := strings.TrimSpace(c.id), strings.TrimSpace(it.link)
 	if link != "" && id != "" {
@@ -640,6 +640,9 @@ func (r *wxrReader) message(it *wxrItem, thread string, c *wxrComment) (wxrOut, 
 	m.AuthorID = wxrOptional(wxrNonZero(c.userID))
 	m.IsOwnAccount = r.isOwn(author, c.email, c.userID)
 	m.Text = wxrOptional(text)
+	// The links of its <a href>s, which the text no longer shows, and bare
+	// ones; the mentions (@Jane replying) are left to ingest, from the text.
+	m.Links = wxrAppendNew(links, textLinks(text))
 	m.Status, m.Kind = status, kind
 	return wxrOut{rec: m}, true
 }

@@ -106,7 +106,7 @@ func wxrCommentXML(kv ...string) string {
 	}, kv, "") + "\t\t</wp:comment>\n"
 }
 
-func kv(pairs ...string) []string { return pairs }
+func wxrKV(pairs ...string) []string { return pairs }
 
 // wxrRecord is a record or reject as the fields the cases check.
 type wxrRecord map[string]string
@@ -120,26 +120,19 @@ func wxrProject(rec Record, err error) wxrRecord {
 	case *Post:
 		return wxrRecord{"table": "post", "account": v.Account, "id": v.PostID, "ts": v.TS.Format(time.RFC3339),
 			"kind": v.Kind, "title": str(v.Title), "text": str(v.Text), "url": str(v.URL), "lang": str(v.Lang),
-			"links": strings.Join(v.Links, " "), "tags": strings.Join(v.Hashtags, " "), "replies": i64(v.Replies),
+			"links": strings.Join(v.Links, " "), "tags": strings.Join(v.Hashtags, " "), "replies": wxrI64(v.Replies),
 			"edited": strconv.FormatBool(v.Edited), "line": strconv.FormatInt(v.Line, 10)}
 	case *Message:
 		return wxrRecord{"table": "msg", "space": str(v.Space), "thread": v.ThreadID, "id": v.MessageID,
 			"parent": str(v.ParentID), "thread_title": str(v.ThreadTitle), "thread_url": str(v.ThreadURL),
 			"author": str(v.Author), "author_id": str(v.AuthorID), "own": strconv.FormatBool(v.IsOwnAccount),
 			"ts": v.TS.Format(time.RFC3339), "text": str(v.Text), "url": str(v.URL), "status": v.Status,
-			"kind": v.Kind, "lang": str(v.Lang), "line": strconv.FormatInt(v.Line, 10)}
+			"kind": v.Kind, "lang": str(v.Lang), "links": strings.Join(v.Links, " "), "line": strconv.FormatInt(v.Line, 10)}
 	}
 	return wxrRecord{"table": fmt.Sprintf("%T", rec)}
 }
 
-func str(p *string) string {
-	if p == nil {
-		return "<nil>"
-	}
-	return *p
-}
-
-func i64(p *int64) string {
+func wxrI64(p *int64) string {
 	if p == nil {
 		return "<nil>"
 	}
@@ -213,53 +206,53 @@ var wxrCases = []wxrCase{
 	},
 	{
 		name: "WXR 1.0: no wp:author, the item's dc:creator is the author; tags with domain=tag",
-		doc: wxrDoc(wxrNS10, "", wxrItemXML(kv("dc:creator", "olduser", "wp:post_modified", "-", "wp:post_modified_gmt", "-"),
+		doc: wxrDoc(wxrNS10, "", wxrItemXML(wxrKV("dc:creator", "olduser", "wp:post_modified", "-", "wp:post_modified_gmt", "-"),
 			`<category domain="tag"><![CDATA[Go Lang]]></category><category domain="category"><![CDATA[News]]></category>`,
 			wxrCommentXML("wp:comment_author", "olduser", "wp:comment_author_email", "-"))),
 		want: []wxrRecord{{"table": "post", "tags": "go lang"}, {"table": "msg", "author": "olduser", "own": "true"}},
 	},
 	{
 		name: "wp:status as plain text and as CDATA",
-		doc: wxrDoc(wxrNS12, "", wxrItemXML(kv("wp:status", "publish")),
-			wxrItemXML(kv("wp:status", "<![CDATA[publish]]>", "guid", "https://blog.example.org/?p=2", "wp:post_id", "2"))),
+		doc: wxrDoc(wxrNS12, "", wxrItemXML(wxrKV("wp:status", "publish")),
+			wxrItemXML(wxrKV("wp:status", "<![CDATA[publish]]>", "guid", "https://blog.example.org/?p=2", "wp:post_id", "2"))),
 		want: []wxrRecord{{"table": "post", "id": "https://blog.example.org/?p=1"}, {"table": "post", "id": "https://blog.example.org/?p=2"}},
 	},
 	{
 		name: "empty post_date_gmt: post_date read as UTC",
-		doc:  wxrDoc(wxrNS12, "", wxrItemXML(kv("wp:post_date_gmt", ""))),
+		doc:  wxrDoc(wxrNS12, "", wxrItemXML(wxrKV("wp:post_date_gmt", ""))),
 		want: []wxrRecord{{"table": "post", "ts": "2024-04-30T12:00:00Z"}},
 	},
 	{
 		name: "zero post_date_gmt (0000-00-00 00:00:00): post_date",
-		doc:  wxrDoc(wxrNS12, "", wxrItemXML(kv("wp:post_date_gmt", "0000-00-00 00:00:00"))),
+		doc:  wxrDoc(wxrNS12, "", wxrItemXML(wxrKV("wp:post_date_gmt", "0000-00-00 00:00:00"))),
 		want: []wxrRecord{{"table": "post", "ts": "2024-04-30T12:00:00Z"}},
 	},
 	{
 		name: "no WordPress dates: the RSS pubDate",
-		doc:  wxrDoc(wxrNS12, "", wxrItemXML(kv("wp:post_date_gmt", "-", "wp:post_date", "-"))),
+		doc:  wxrDoc(wxrNS12, "", wxrItemXML(wxrKV("wp:post_date_gmt", "-", "wp:post_date", "-"))),
 		want: []wxrRecord{{"table": "post", "ts": "2024-04-30T10:00:00Z"}},
 	},
 	{
 		name: "no date at all: reject, and the next item is read",
-		doc: wxrDoc(wxrNS12, "", wxrItemXML(kv("wp:post_date_gmt", "-", "wp:post_date", "-", "pubDate", "Thu, 01 Jan 1970 00:00:00 +0000")),
-			wxrItemXML(kv("guid", "https://blog.example.org/?p=2", "wp:post_id", "2"))),
+		doc: wxrDoc(wxrNS12, "", wxrItemXML(wxrKV("wp:post_date_gmt", "-", "wp:post_date", "-", "pubDate", "Thu, 01 Jan 1970 00:00:00 +0000")),
+			wxrItemXML(wxrKV("guid", "https://blog.example.org/?p=2", "wp:post_id", "2"))),
 		want: []wxrRecord{{"table": "reject", "line": "10", "err": errWXRNoDate.Error(), "raw~": "<item>\n\t\t<title><![CDATA[Hello world]]>"},
 			{"table": "post", "id": "https://blog.example.org/?p=2"}},
 	},
 	{
 		name: "draft, private, pending, scheduled and trashed posts are skipped; a future-dated published post is kept",
-		doc: wxrDoc(wxrNS12, "", wxrItemXML(kv("wp:status", "draft", "wp:post_date_gmt", "0000-00-00 00:00:00")),
-			wxrItemXML(kv("wp:status", "private")), wxrItemXML(kv("wp:status", "pending")),
-			wxrItemXML(kv("wp:status", "future")), wxrItemXML(kv("wp:status", "trash")),
-			wxrItemXML(kv("wp:post_date_gmt", "2030-01-01 19:00:18", "guid", "https://blog.example.org/?p=9", "wp:post_id", "9"))),
+		doc: wxrDoc(wxrNS12, "", wxrItemXML(wxrKV("wp:status", "draft", "wp:post_date_gmt", "0000-00-00 00:00:00")),
+			wxrItemXML(wxrKV("wp:status", "private")), wxrItemXML(wxrKV("wp:status", "pending")),
+			wxrItemXML(wxrKV("wp:status", "future")), wxrItemXML(wxrKV("wp:status", "trash")),
+			wxrItemXML(wxrKV("wp:post_date_gmt", "2030-01-01 19:00:18", "guid", "https://blog.example.org/?p=9", "wp:post_id", "9"))),
 		want:    []wxrRecord{{"table": "post", "ts": "2030-01-01T19:00:18Z"}},
 		skipped: 5,
 	},
 	{
 		name: "pages, attachments, menu items skipped; a page's comments kept, its thread the page",
-		doc: wxrDoc(wxrNS12, "", wxrItemXML(kv("wp:post_type", "page", "title", "About", "link", "https://blog.example.org/about/", "guid", "https://blog.example.org/?page_id=5"), wxrCommentXML()),
-			wxrItemXML(kv("wp:post_type", "attachment", "wp:status", "inherit")),
-			wxrItemXML(kv("wp:post_type", "nav_menu_item"))),
+		doc: wxrDoc(wxrNS12, "", wxrItemXML(wxrKV("wp:post_type", "page", "title", "About", "link", "https://blog.example.org/about/", "guid", "https://blog.example.org/?page_id=5"), wxrCommentXML()),
+			wxrItemXML(wxrKV("wp:post_type", "attachment", "wp:status", "inherit")),
+			wxrItemXML(wxrKV("wp:post_type", "nav_menu_item"))),
 		want: []wxrRecord{{"table": "msg", "thread": "https://blog.example.org/?page_id=5", "thread_title": "About",
 			"thread_url": "https://blog.example.org/about/", "url": "https://blog.example.org/about/#comment-10"}},
 		skipped: 3,
@@ -272,6 +265,12 @@ var wxrCases = []wxrCase{
 				"thread_title": "Hello world", "thread_url": "https://blog.example.org/hello/", "author": "Ann Visitor",
 				"author_id": "<nil>", "own": "false", "ts": "2024-05-01T07:00:00Z", "text": "Nice post!",
 				"url": "https://blog.example.org/hello/#comment-10", "status": "approved", "kind": "comment", "lang": "<nil>", "line": "24"}},
+	},
+	{
+		name: "a comment's links: its hrefs and bare URLs",
+		doc: wxrDoc(wxrNS12, "", wxrItemXML(nil, wxrCommentXML("wp:comment_content",
+			`<![CDATA[@Eda see <a href="https://ann.example.net/fix" rel="nofollow ugc">my fix</a> or https://example.com/doc.]]>`))),
+		want: []wxrRecord{{"table": "post"}, {"text": "@Eda see my fix or https://example.com/doc.", "links": "https://ann.example.net/fix https://example.com/doc"}},
 	},
 	{
 		name: "threaded replies: comment_parent",
@@ -342,19 +341,19 @@ var wxrCases = []wxrCase{
 	},
 	{
 		name: "empty comment_date_gmt, no date before with both: comment_date read as UTC",
-		doc:  wxrDoc(wxrNS12, "", wxrItemXML(kv("wp:post_date_gmt", ""), wxrCommentXML("wp:comment_date_gmt", ""))),
+		doc:  wxrDoc(wxrNS12, "", wxrItemXML(wxrKV("wp:post_date_gmt", ""), wxrCommentXML("wp:comment_date_gmt", ""))),
 		want: []wxrRecord{{"table": "post"}, {"ts": "2024-05-01T09:00:00Z"}},
 	},
 	{
 		name: "empty _gmt dates: the local ones less the blog's offset from UTC, as the records read so far show it (the post's own comments too)",
-		doc: wxrDoc(wxrNS12, "", wxrItemXML(kv("wp:post_date_gmt", ""), wxrCommentXML("wp:comment_date", "2024-05-01 02:00:00", "wp:comment_date_gmt", "2024-05-01 09:00:00"),
+		doc: wxrDoc(wxrNS12, "", wxrItemXML(wxrKV("wp:post_date_gmt", ""), wxrCommentXML("wp:comment_date", "2024-05-01 02:00:00", "wp:comment_date_gmt", "2024-05-01 09:00:00"),
 			wxrCommentXML("wp:comment_id", "11", "wp:comment_date", "2024-05-01 03:30:00", "wp:comment_date_gmt", "0000-00-00 00:00:00"))),
 		want: []wxrRecord{{"table": "post", "ts": "2024-04-30T19:00:00Z"}, {"ts": "2024-05-01T09:00:00Z"}, {"ts": "2024-05-01T10:30:00Z"}},
 	},
 	{
 		name: "empty post_date_gmt after an item with both dates (a page): post_date less the blog's offset",
-		doc: wxrDoc(wxrNS12, "", wxrItemXML(kv("wp:post_type", "page")),
-			wxrItemXML(kv("wp:post_date_gmt", "", "guid", "https://blog.example.org/?p=2", "wp:post_id", "2"))),
+		doc: wxrDoc(wxrNS12, "", wxrItemXML(wxrKV("wp:post_type", "page")),
+			wxrItemXML(wxrKV("wp:post_date_gmt", "", "guid", "https://blog.example.org/?p=2", "wp:post_id", "2"))),
 		want:    []wxrRecord{{"table": "post", "ts": "2024-04-30T10:00:00Z"}},
 		skipped: 1,
 	},
@@ -370,31 +369,31 @@ var wxrCases = []wxrCase{
 	},
 	{
 		name: "CDATA split across sections where the text holds ]]>",
-		doc:  wxrDoc(wxrNS12, "", wxrItemXML(kv("content:encoded", "<![CDATA[<p>if (a[b[0]]]]><![CDATA[> 1) ok</p>]]>"))),
+		doc:  wxrDoc(wxrNS12, "", wxrItemXML(wxrKV("content:encoded", "<![CDATA[<p>if (a[b[0]]]]><![CDATA[> 1) ok</p>]]>"))),
 		want: []wxrRecord{{"table": "post", "text": "if (a[b[0]]> 1) ok"}},
 	},
 	{
 		name: "two posts with one guid (an import copies guids): the second is known by its link",
-		doc: wxrDoc(wxrNS12, "", wxrItemXML(kv("guid", "https://old.example.org/?p=568", "wp:post_id", "568")),
-			wxrItemXML(kv("guid", "https://old.example.org/?p=568", "wp:post_id", "1158", "link", "https://blog.example.org/image/"))),
+		doc: wxrDoc(wxrNS12, "", wxrItemXML(wxrKV("guid", "https://old.example.org/?p=568", "wp:post_id", "568")),
+			wxrItemXML(wxrKV("guid", "https://old.example.org/?p=568", "wp:post_id", "1158", "link", "https://blog.example.org/image/"))),
 		want: []wxrRecord{{"id": "https://old.example.org/?p=568"}, {"id": "https://blog.example.org/image/"}},
 	},
 	{
 		name: "no guid: the link; neither: the post id under the blog; a guid that is no URL, under the blog",
-		doc: wxrDoc(wxrNS12, "", wxrItemXML(kv("guid", "-")),
-			wxrItemXML(kv("guid", "", "link", "-", "wp:post_id", "2"), wxrCommentXML()),
-			wxrItemXML(kv("guid", "post-3", "wp:post_id", "3"))),
+		doc: wxrDoc(wxrNS12, "", wxrItemXML(wxrKV("guid", "-")),
+			wxrItemXML(wxrKV("guid", "", "link", "-", "wp:post_id", "2"), wxrCommentXML()),
+			wxrItemXML(wxrKV("guid", "post-3", "wp:post_id", "3"))),
 		want: []wxrRecord{{"id": "https://blog.example.org/hello/"}, {"id": "wxr:blog.example.org/?p=2"},
 			{"thread": "wxr:blog.example.org/?p=2", "url": "<nil>", "thread_url": "<nil>"}, {"id": "wxr:blog.example.org/post-3"}},
 	},
 	{
 		name: "an item with no id at all: its post and comments rejected",
-		doc:  wxrDoc(wxrNS12, "", wxrItemXML(kv("guid", "-", "link", "-", "wp:post_id", "-"), wxrCommentXML())),
+		doc:  wxrDoc(wxrNS12, "", wxrItemXML(wxrKV("guid", "-", "link", "-", "wp:post_id", "-"), wxrCommentXML())),
 		want: []wxrRecord{{"table": "reject", "err": errWXRNoID.Error()}, {"table": "reject", "err": errWXRNoThread.Error()}},
 	},
 	{
 		name: "HTML content: text, links kept (also bare URLs), entities decoded",
-		doc: wxrDoc(wxrNS12, "", wxrItemXML(kv("title", "Caf&eacute; &amp; <em>more</em>", "content:encoded",
+		doc: wxrDoc(wxrNS12, "", wxrItemXML(wxrKV("title", "Caf&eacute; &amp; <em>more</em>", "content:encoded",
 			`<![CDATA[<p>See <a href="https://blog.example.org/shop/">the shop</a>&nbsp;now.</p>
 https://www.youtube.com/watch?v=abc
 <a href="/relative">rel</a>]]>`))),
@@ -408,34 +407,34 @@ https://www.youtube.com/watch?v=abc
 	},
 	{
 		name: "edited after publishing",
-		doc:  wxrDoc(wxrNS12, "", wxrItemXML(kv("wp:post_modified_gmt", "2024-05-03 10:00:00"))),
+		doc:  wxrDoc(wxrNS12, "", wxrItemXML(wxrKV("wp:post_modified_gmt", "2024-05-03 10:00:00"))),
 		want: []wxrRecord{{"edited": "true"}},
 	},
 	{
 		name: "control characters in the content (invalid in XML) read as spaces",
-		doc:  wxrDoc(wxrNS12, "", wxrItemXML(kv("content:encoded", "<![CDATA[a\x0bb\x1fc]]>"))),
+		doc:  wxrDoc(wxrNS12, "", wxrItemXML(wxrKV("content:encoded", "<![CDATA[a\x0bb\x1fc]]>"))),
 		want: []wxrRecord{{"text": "a b c"}},
 	},
 	{
 		name: "invalid UTF-8 read as U+FFFD",
-		doc:  wxrDoc(wxrNS12, "", wxrItemXML(kv("content:encoded", "<![CDATA[caf\xe9 ok]]>"))),
+		doc:  wxrDoc(wxrNS12, "", wxrItemXML(wxrKV("content:encoded", "<![CDATA[caf\xe9 ok]]>"))),
 		want: []wxrRecord{{"text": "caf\ufffd ok"}},
 	},
 	{
 		name: "ISO-8859-1 declared (an old blog's charset)",
-		doc: strings.Replace(wxrDoc(wxrNS12, "", wxrItemXML(kv("title", "<![CDATA[Caf\xe9]]>"))),
+		doc: strings.Replace(wxrDoc(wxrNS12, "", wxrItemXML(wxrKV("title", "<![CDATA[Caf\xe9]]>"))),
 			`encoding="UTF-8"`, `encoding="ISO-8859-1"`, 1),
 		want: []wxrRecord{{"title": "Café"}},
 	},
 	{
 		name: "byte order mark, undeclared wp: prefix, HTML entity outside CDATA (a title's no-break space is a space), stray &",
-		doc: "\xEF\xBB\xBF" + strings.Replace(wxrDoc(wxrNS12, "", wxrItemXML(kv("title", "A&nbsp;B & C"))),
+		doc: "\xEF\xBB\xBF" + strings.Replace(wxrDoc(wxrNS12, "", wxrItemXML(wxrKV("title", "A&nbsp;B & C"))),
 			` xmlns:wp="`+wxrNS12+`"`, "", 1),
 		want: []wxrRecord{{"table": "post", "title": "A B & C", "ts": "2024-04-30T10:00:00Z"}},
 	},
 	{
 		name: "bare & outside CDATA (core's comment_author_url), unknown entity; & inside CDATA kept",
-		doc: wxrDoc(wxrNS12, "", wxrItemXML(kv("title", "R&D &copy; &bogus; &#38; &#x26; &amp;", "content:encoded", "<![CDATA[a && b &amp; c]]>"),
+		doc: wxrDoc(wxrNS12, "", wxrItemXML(wxrKV("title", "R&D &copy; &bogus; &#38; &#x26; &amp;", "content:encoded", "<![CDATA[a && b &amp; c]]>"),
 			wxrCommentXML("wp:comment_author_url", "http://example.com/?a=1&b=2"))),
 		want: []wxrRecord{{"table": "post", "title": "R&D © &bogus; & & &", "text": "a && b & c"}, {"table": "msg", "id": "10"}},
 	},
@@ -452,25 +451,25 @@ https://www.youtube.com/watch?v=abc
 var wxrBrokenCases = []wxrCase{
 	{
 		name: "a CDATA section ended early by an unsplit ]]> (old converters)",
-		doc: wxrDoc(wxrNS12, "", wxrItemXML(kv("content:encoded", "<![CDATA[<p>x = a[b[1]]></p> <p>then</p>]]>")),
-			wxrItemXML(kv("guid", "https://blog.example.org/?p=2", "wp:post_id", "2"), wxrCommentXML())),
+		doc: wxrDoc(wxrNS12, "", wxrItemXML(wxrKV("content:encoded", "<![CDATA[<p>x = a[b[1]]></p> <p>then</p>]]>")),
+			wxrItemXML(wxrKV("guid", "https://blog.example.org/?p=2", "wp:post_id", "2"), wxrCommentXML())),
 		want: []wxrRecord{{"table": "reject", "line": "16", "err": "malformed XML: element <encoded> closed by </p>", "raw~": "<item>\n\t\t<title><![CDATA[Hello world]]></title>"},
 			{"table": "post", "id": "https://blog.example.org/?p=2", "line": "25"}, {"table": "msg", "line": "39"}},
 	},
 	{
 		name: "an unescaped < in a comment without CDATA",
 		doc: wxrDoc(wxrNS12, "", wxrItemXML(nil, wxrCommentXML("wp:comment_content", "if a < b then")),
-			wxrItemXML(kv("guid", "https://blog.example.org/?p=2", "wp:post_id", "2"))),
+			wxrItemXML(wxrKV("guid", "https://blog.example.org/?p=2", "wp:post_id", "2"))),
 		want: []wxrRecord{{"table": "reject", "line": "32", "raw~": "<item>"}, {"table": "post", "id": "https://blog.example.org/?p=2", "line": "39"}},
 	},
 	{
 		name: "the last item broken, the document complete: a reject, then the end",
-		doc:  wxrDoc(wxrNS12, "", wxrItemXML(nil), wxrItemXML(kv("title", "a <b> c"))),
+		doc:  wxrDoc(wxrNS12, "", wxrItemXML(nil), wxrItemXML(wxrKV("title", "a <b> c"))),
 		want: []wxrRecord{{"table": "post"}, {"table": "reject", "err~": "malformed XML"}},
 	},
 	{
 		name: "every item broken",
-		doc:  wxrDoc(wxrNS12, "", wxrItemXML(kv("title", "<x")), wxrItemXML(kv("title", "<x")), wxrItemXML(kv("title", "<x"))),
+		doc:  wxrDoc(wxrNS12, "", wxrItemXML(wxrKV("title", "<x")), wxrItemXML(wxrKV("title", "<x")), wxrItemXML(wxrKV("title", "<x"))),
 		want: []wxrRecord{{"table": "reject"}, {"table": "reject"}, {"table": "reject"}},
 	},
 }
@@ -500,7 +499,7 @@ func TestWXRNoPrivateData(t *testing.T) {
 }
 
 func TestWXRBrokenOff(t *testing.T) {
-	doc := wxrDoc(wxrNS12, "", wxrItemXML(nil), wxrItemXML(kv("guid", "https://blog.example.org/?p=2")))
+	doc := wxrDoc(wxrNS12, "", wxrItemXML(nil), wxrItemXML(wxrKV("guid", "https://blog.example.org/?p=2")))
 	cut := doc[:strings.LastIndex(doc, "<wp:post_date>")]
 	got, _, end, _ := readWXR(cut, nil)
 	if len(got) != 1 || got[0]["id"] != "https://blog.example.org/?p=1" {
@@ -702,7 +701,7 @@ func (g *wxrGen) Read(p []byte) (int, error) {
 			g.buf = []byte(doc[:strings.Index(doc, "</channel>")])
 		case g.i <= g.n:
 			id := strconv.Itoa(g.i)
-			g.buf = []byte(wxrItemXML(kv("guid", "https://blog.example.org/?p="+id, "wp:post_id", id,
+			g.buf = []byte(wxrItemXML(wxrKV("guid", "https://blog.example.org/?p="+id, "wp:post_id", id,
 				"content:encoded", "<![CDATA["+strings.Repeat("<p>Some text of a post, with a <a href=\"https://example.com/\">link</a>.</p>\n", 40)+"]]>"),
 				wxrCommentXML(), wxrCommentXML("wp:comment_id", "11", "wp:comment_parent", "10")))
 		case g.i == g.n+1:
@@ -802,5 +801,32 @@ func TestWXRIngest(t *testing.T) {
 	again := ingestArgs(t, wh, src)
 	if again.Batch != "" || again.Files[0].Rows != 0 || again.Files[0].Already != 186+33 {
 		t.Errorf("again: batch %q rows %d already %d; want no batch, 0, 219", again.Batch, again.Files[0].Rows, again.Files[0].Already)
+	}
+}
+
+// TestWXRDetectsNoOtherSample: no real sample of another kind is taken for
+// WXR (Detect sees each file's first 4 KiB).
+func TestWXRDetectsNoOtherSample(t *testing.T) {
+	root := realSample(t, ".")
+	seen := 0
+	filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.Contains(p, "wordpress_wxr") {
+			return nil
+		}
+		seen++
+		f, err := os.Open(p)
+		if err != nil {
+			return nil
+		}
+		defer f.Close()
+		head := make([]byte, 4096)
+		n, _ := io.ReadFull(f, head)
+		if detectWXR(head[:n]) {
+			t.Errorf("detectWXR(%s) = true", p)
+		}
+		return nil
+	})
+	if seen == 0 {
+		t.Errorf("no sample of another kind under %s", root)
 	}
 }

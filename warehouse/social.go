@@ -88,6 +88,11 @@ type Conversation struct {
 	// Kind is comment, reply, pingback, trackback, dm, message or join
 	// (a service message that someone joined; also in followers).
 	Kind string `parquet:"kind,dict"`
+	// Links and Mentions in the text (mentions lower-cased, without @):
+	// a mention of a newcomer greets them, a link may point to the own
+	// site.
+	Links    []string `parquet:"links,list"`
+	Mentions []string `parquet:"mentions,list"`
 	// Derived by the text analysis; NULL until it runs.
 	Lang        *string  `parquet:"lang,optional,dict"`
 	IsQuestion  *bool    `parquet:"is_question,optional"`
@@ -149,6 +154,10 @@ type SnapshotOf[T any] struct {
 	SetPartition func(row *T, values []string)
 	// Time orders a partition's rows in its file (then the natural key).
 	Time func(row *T) time.Time
+	// Source returns the input a row was read from (source_file), and
+	// Stamp gives it its export's time once the input is read whole.
+	Source func(row *T) string
+	Stamp  func(row *T, exportTS time.Time)
 	// Content returns a copy of row without what says where and when it
 	// was read (export_ts, source_file, ...): two versions with the same
 	// content do not make a partition be rewritten.
@@ -182,6 +191,8 @@ var SocialPosts = &SnapshotOf[SocialPost]{
 	ExportTime:   func(r *SocialPost) time.Time { return r.ExportTS },
 	SetPartition: func(r *SocialPost, v []string) { r.Platform = v[0] },
 	Time:         func(r *SocialPost) time.Time { return r.TS },
+	Source:       func(r *SocialPost) string { return r.SourceFile },
+	Stamp:        func(r *SocialPost, t time.Time) { r.ExportTS = t },
 	Content: func(r SocialPost) SocialPost {
 		r.ExportTS, r.SourceFile, r.SourceLine, r.Format, r.Batch = time.Time{}, "", 0, "", ""
 		return r
@@ -200,6 +211,8 @@ var Conversations = &SnapshotOf[Conversation]{
 	ExportTime:   func(r *Conversation) time.Time { return r.ExportTS },
 	SetPartition: func(r *Conversation, v []string) { r.Platform = v[0] },
 	Time:         func(r *Conversation) time.Time { return r.TS },
+	Source:       func(r *Conversation) string { return r.SourceFile },
+	Stamp:        func(r *Conversation, t time.Time) { r.ExportTS = t },
 	Content: func(r Conversation) Conversation {
 		r.ExportTS, r.SourceFile, r.SourceLine, r.Format, r.Batch = time.Time{}, "", 0, "", ""
 		return r
@@ -226,6 +239,8 @@ var Followers = &SnapshotOf[Follower]{
 		}
 	},
 	SetPartition: func(r *Follower, v []string) { r.Platform = v[0] },
+	Source:       func(r *Follower) string { return r.SourceFile },
+	Stamp:        func(r *Follower, t time.Time) { r.ExportTS, r.FirstSeenExportTS = t, t },
 	Time: func(r *Follower) time.Time {
 		if r.FollowedAt != nil {
 			return *r.FollowedAt

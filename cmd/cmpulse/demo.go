@@ -24,6 +24,8 @@ var demoCommand = command{
 	usage:   "[--out DIR]",
 	doc: `
 Makes the bundled sample data (a blog's rotated access logs over 120 days,
+and the exports of its community: an X archive, a Mastodon archive, the
+blog's WordPress export with its comments, a Telegram group's export; all
 generated the same way every time), ingests it into a warehouse in DIR,
 prints what the warehouse holds, writes the HTML report into DIR/report and
 prints the path of its index.html. It needs no network and no input of
@@ -106,9 +108,16 @@ func demoIngest(ctx context.Context, e *env, o *demoFlags, data, wh string) erro
 	if err != nil {
 		return fmt.Errorf("making sample data: %w", err)
 	}
-	fmt.Fprintf(e.stdout, "sample data: %d lines in %d files under %s\n\n", st.Lines, len(st.Files), data)
-
-	opt := ingest.Options{Warehouse: wh, Site: demoSite}
+	// The community's exports carry their export date in their names: a
+	// run with other --days would leave the old ones beside the new.
+	community := filepath.Join(data, "community")
+	os.RemoveAll(community)
+	exports, err := sampledata.WriteCommunity(community, o.cfg)
+	if err != nil {
+		return fmt.Errorf("making sample community exports: %w", err)
+	}
+	fmt.Fprintf(e.stdout, "sample data: %d lines in %d files, and %d community exports, under %s\n\n", st.Lines, len(st.Files), len(exports), data)
+	opt := ingest.Options{Warehouse: wh, Site: demoSite, Own: sampledata.CommunityOwn()}
 	if !o.quiet {
 		opt.Progress = progressBar(e.stderr)
 	}

@@ -48,6 +48,7 @@ function kindOf(node) {
   switch (e.type) {
     case 'BOOLEAN': return 'bool'
     case 'INT32': case 'INT64': return 'int'
+    case 'FLOAT': case 'DOUBLE': return 'float'
     case 'BYTE_ARRAY': case 'FIXED_LEN_BYTE_ARRAY': return 'text'
   }
   throw new Error(`column ${e.name}: type ${e.type} not handled`)
@@ -57,6 +58,8 @@ function amount(kind, v) {
   switch (kind) {
     case 'bool': return v ? 1n : 0n
     case 'int': return BigInt(v)
+    // micro-units, rounded half away from zero, as Go and DuckDB round
+    case 'float': return BigInt(Math.sign(v) * Math.round(Math.abs(v) * 1e6))
     case 'text': return BigInt(v.byteLength)
     case 'list': return BigInt(v.length)
     case 'timestamp': return v.micros

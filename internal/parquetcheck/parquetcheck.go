@@ -31,7 +31,8 @@ const ModulesEnv = "CMPULSE_NODE_MODULES"
 type Column struct {
 	// Kind tells how Sum was made: "int" (the values), "bool" (the trues),
 	// "text" (lengths in bytes), "list" (elements), "timestamp"
-	// (microseconds since the epoch).
+	// (microseconds since the epoch), "float" (the values in micro-units,
+	// rounded half away from zero).
 	Kind string `json:"kind"`
 	// NonNull counts the values that are not null.
 	NonNull int64 `json:"nonNull"`
