@@ -515,7 +515,7 @@ func (r *wxrReader) emit(it *wxrItem) {
 	msgs := make([]wxrOut, 0, len(it.comments))
 	var replies int64
 	for i := range it.comments {
-		o, ok := r.message(it, key, &it.comments[i])
+		o, ok := r.message(it, wxrThread(it, key), &it.comments[i])
 		if !ok {
 			r.skipped++
 			continue
@@ -556,6 +556,14 @@ func (r *wxrReader) postKey(it *wxrItem) string {
 		key = "wxr:" + r.blog.host + "/" + key
 	}
 	return key
+}
+
+// wxrThread is the thread of an item's comments: its wp:post_id, the id
+// WordPress files its comments under (comment_post_ID), else its post key.
+// It is unique within one blog only: two blogs in one warehouse share the
+// platform and can share post ids.
+func wxrThread(it *wxrItem, key string) string {
+	return cmp.Or(strings.TrimSpace(it.postID), key)
 }
 
 // post returns the social_posts row of an item, a reject, or false for an

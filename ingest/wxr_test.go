@@ -14,6 +14,7 @@ import (
 
 	"github.com/parquet-go/parquet-go"
 
+	sampledata "github.com/cmpulse/cmpulse/sample-data"
 	"github.com/cmpulse/cmpulse/warehouse"
 )
 
@@ -253,7 +254,7 @@ var wxrCases = []wxrCase{
 		doc: wxrDoc(wxrNS12, "", wxrItemXML(wxrKV("wp:post_type", "page", "title", "About", "link", "https://blog.example.org/about/", "guid", "https://blog.example.org/?page_id=5"), wxrCommentXML()),
 			wxrItemXML(wxrKV("wp:post_type", "attachment", "wp:status", "inherit")),
 			wxrItemXML(wxrKV("wp:post_type", "nav_menu_item"))),
-		want: []wxrRecord{{"table": "msg", "thread": "https://blog.example.org/?page_id=5", "thread_title": "About",
+		want: []wxrRecord{{"table": "msg", "thread": "1", "thread_title": "About",
 			"thread_url": "https://blog.example.org/about/", "url": "https://blog.example.org/about/#comment-10"}},
 		skipped: 3,
 	},
@@ -261,7 +262,7 @@ var wxrCases = []wxrCase{
 		name: "a comment: thread, space, author, text; never e-mail or IP",
 		doc:  wxrDoc(wxrNS12, "", wxrItemXML(nil, wxrCommentXML())),
 		want: []wxrRecord{{"table": "post", "replies": "1"},
-			{"table": "msg", "space": "Test & Blog", "thread": "https://blog.example.org/?p=1", "id": "10", "parent": "<nil>",
+			{"table": "msg", "space": "Test & Blog", "thread": "1", "id": "10", "parent": "<nil>",
 				"thread_title": "Hello world", "thread_url": "https://blog.example.org/hello/", "author": "Ann Visitor",
 				"author_id": "<nil>", "own": "false", "ts": "2024-05-01T07:00:00Z", "text": "Nice post!",
 				"url": "https://blog.example.org/hello/#comment-10", "status": "approved", "kind": "comment", "lang": "<nil>", "line": "24"}},
@@ -384,7 +385,12 @@ var wxrCases = []wxrCase{
 			wxrItemXML(wxrKV("guid", "", "link", "-", "wp:post_id", "2"), wxrCommentXML()),
 			wxrItemXML(wxrKV("guid", "post-3", "wp:post_id", "3"))),
 		want: []wxrRecord{{"id": "https://blog.example.org/hello/"}, {"id": "wxr:blog.example.org/?p=2"},
-			{"thread": "wxr:blog.example.org/?p=2", "url": "<nil>", "thread_url": "<nil>"}, {"id": "wxr:blog.example.org/post-3"}},
+			{"thread": "2", "url": "<nil>", "thread_url": "<nil>"}, {"id": "wxr:blog.example.org/post-3"}},
+	},
+	{
+		name: "an item without wp:post_id: its comments' thread is its guid",
+		doc:  wxrDoc(wxrNS12, "", wxrItemXML(wxrKV("wp:post_id", "-"), wxrCommentXML())),
+		want: []wxrRecord{{"table": "post"}, {"thread": "https://blog.example.org/?p=1"}},
 	},
 	{
 		name: "an item with no id at all: its post and comments rejected",
@@ -829,4 +835,62 @@ func TestWXRDetectsNoOtherSample(t *testing.T) {
 	if seen == 0 {
 		t.Errorf("no sample of another kind under %s", root)
 	}
+}
+
+// TestWXRSampleCommunity reads the demo blog's WXR (sample-data) and checks
+// each comment against what the scenario says it is (CommunityFacts,
+// worked out from the scenario, not from the file).
+func TestWXRSampleCommunity(t *testing.T) {
+	for _, cfg := range []sampledata.Config{{}, {Days: 30, Seed: 7, TZ: time.FixedZone("-0500", -5*3600)}} {
+		paths, err := sampledata.WriteCommunity(t.TempDir(), cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		facts, err := sampledata.CommunityFacts(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var wxr string
+		for _, p := range paths {
+			if strings.HasSuffix(p, ".xml") {
+				wxr = mustRead(t, p)
+			}
+		}
+		recs, rejects, skipped := readSource(t, "wxr", "blog.xml", wxr, NewOwn(sampledata.CommunityOwn()))
+		posts, msgs := wxrSplit(recs)
+		byKey := map[string]*Message{}
+		for _, m := range msgs {
+			byKey[m.ThreadID+" "+m.MessageID] = m
+		}
+		n := 0
+		for _, f := range facts.Messages {
+			if f.File != "wxr" {
+				continue
+			}
+			n++
+			m := byKey[f.Thread+" "+f.ID]
+			if m == nil {
+				t.Errorf("%+v: comment %s %s not read", cfg, f.Thread, f.ID)
+				continue
+			}
+			got := fmt.Sprintf("own=%v kind=%s status=%s ts=%s parent=%s author=%s author_id=%s", m.IsOwnAccount, m.Kind, m.Status,
+				m.TS.Format(time.RFC3339), str(m.ParentID), str(m.Author), str(m.AuthorID))
+			want := fmt.Sprintf("own=%v kind=%s status=%s ts=%s parent=%s author=%s author_id=%s", f.Own, f.Kind, f.Status,
+				f.TS.UTC().Format(time.RFC3339), cmpOrNil(f.Parent), f.Author, cmpOrNil(f.AuthorID))
+			if got != want {
+				t.Errorf("%+v: comment %s %s:\n got %s\nwant %s", cfg, f.Thread, f.ID, got, want)
+			}
+		}
+		if n == 0 || len(msgs) != n || len(posts) != facts.BlogPosts || len(rejects) != 0 || skipped != int64(facts.BlogItems) {
+			t.Errorf("%+v: %d comments, %d posts, %d rejects, %d skipped; want %d, %d, 0, %d",
+				cfg, len(msgs), len(posts), len(rejects), skipped, n, facts.BlogPosts, facts.BlogItems)
+		}
+	}
+}
+
+func cmpOrNil(s string) string {
+	if s == "" {
+		return "<nil>"
+	}
+	return s
 }
