@@ -112,6 +112,7 @@ type wxrItem struct {
 	title, link, guid, creator, content, pubDate string
 	postID, date, dateGMT, modified, modifiedGMT string
 	status, postType                             string
+	lang                                         string // Polylang's, where it is
 	tags                                         []string
 	comments                                     []wxrComment
 }
@@ -388,6 +389,10 @@ func (it *wxrItem) wpField(local string) *string {
 func (r *wxrReader) itemChild(it *wxrItem, t xml.StartElement) (bool, error) {
 	if t.Name.Space == "" && t.Name.Local == "category" {
 		domain := wxrAttr(t, "domain")
+		if domain == "language" { // Polylang's language of the post
+			it.lang = wxrAttr(t, "nicename")
+			return false, nil
+		}
 		if domain != "post_tag" && domain != "tag" { // WXR 1.0 wrote domain="tag"
 			return false, nil
 		}
@@ -590,7 +595,7 @@ func (r *wxrReader) post(it *wxrItem, key string, replies int64) (wxrOut, bool) 
 	p.Title = wxrOptional(wxrPlain(it.title))
 	p.Text = wxrOptional(text)
 	p.URL = wxrOptional(strings.TrimSpace(it.link))
-	p.Lang = r.lang()
+	p.Lang = r.lang(it)
 	p.Replies = &replies
 	p.Links = wxrAppendNew(links, textLinks(text))
 	p.Hashtags = it.tags
@@ -677,10 +682,11 @@ func (r *wxrReader) reject(line int64, err error, raw []byte) wxrOut {
 	return wxrOut{err: &ParseError{File: r.src.Name, Line: line, Err: err, Raw: raw}}
 }
 
-// lang is the blog's language (<language>en-US</language>) as an ISO 639
-// code, for its posts; nil when it is none.
-func (r *wxrReader) lang() *string {
-	l, _, _ := strings.Cut(strings.ToLower(r.blog.lang), "-")
+// lang is a post's language as an ISO 639 code: the one Polylang gives
+// it, else the blog's (<language>en-US</language>), which is wrong for the
+// posts of a blog in two languages without such a plugin; nil when none.
+func (r *wxrReader) lang(it *wxrItem) *string {
+	l, _, _ := strings.Cut(strings.ToLower(cmp.Or(strings.TrimSpace(it.lang), r.blog.lang)), "-")
 	if len(l) < 2 || len(l) > 3 || strings.Trim(l, "abcdefghijklmnopqrstuvwxyz") != "" {
 		return nil
 	}

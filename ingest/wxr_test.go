@@ -412,6 +412,12 @@ https://www.youtube.com/watch?v=abc
 		want: []wxrRecord{{"lang": "zh"}},
 	},
 	{
+		name: "a post's language from Polylang, over the blog's",
+		doc: wxrDoc(wxrNS12, "", wxrItemXML(nil, `<category domain="language" nicename="fr"><![CDATA[Français]]></category>`),
+			wxrItemXML(wxrKV("guid", "https://blog.example.org/?p=2", "wp:post_id", "2"))),
+		want: []wxrRecord{{"lang": "fr", "tags": ""}, {"lang": "en"}},
+	},
+	{
 		name: "edited after publishing",
 		doc:  wxrDoc(wxrNS12, "", wxrItemXML(wxrKV("wp:post_modified_gmt", "2024-05-03 10:00:00"))),
 		want: []wxrRecord{{"edited": "true"}},
