@@ -70,6 +70,8 @@ var kinds = []Kind{
 	{Name: "mastodon_actor", Table: "social_posts", Mode: Snapshot, Tells: true, Detect: isMastodonActor, OpenSource: openMastodonActor},
 	{Name: "telegram", Table: "conversations", Mode: Snapshot, Detect: detectTelegram, OpenSource: openTelegram},
 	{Name: "discourse", Table: "conversations", Mode: Snapshot, Detect: detectDiscourse, OpenSource: openDiscourse},
+	// WordPress WXR: comments to conversations, published posts to social_posts.
+	{Name: "wxr", Table: "conversations", Mode: Snapshot, Detect: detectWXR, OpenSource: openWXR},
 	// The generic CSV kinds, known by their header row (generic_csv.go):
 	// last, as the most general of the CSV kinds.
 	{Name: "conversations_csv", Table: "conversations", Mode: Snapshot, Detect: detectCSV(conversationsCSV), OpenSource: openCSV(conversationsCSV)},
