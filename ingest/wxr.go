@@ -520,7 +520,7 @@ func (r *wxrReader) emit(it *wxrItem) {
 	msgs := make([]wxrOut, 0, len(it.comments))
 	var replies int64
 	for i := range it.comments {
-		o, ok := r.message(it, wxrThread(it, key), &it.comments[i])
+		o, ok := r.message(it, r.thread(it, key), &it.comments[i])
 		if !ok {
 			r.skipped++
 			continue
@@ -569,6 +569,18 @@ func (r *wxrReader) postKey(it *wxrItem) string {
 // platform and can share post ids.
 func wxrThread(it *wxrItem, key string) string {
 	return cmp.Or(strings.TrimSpace(it.postID), key)
+}
+
+// thread is a comment's thread_id: the post's id within the blog, after the
+// blog's host (blog.example.org/42) so that two blogs in one warehouse,
+// whose post and comment ids meet, do not overwrite each other's comments
+// (conversations are keyed by thread_id and message_id).
+func (r *wxrReader) thread(it *wxrItem, key string) string {
+	t := wxrThread(it, key)
+	if r.blog.host == "" || t == "" || strings.HasPrefix(t, "wxr:") || strings.Contains(t, "://") {
+		return t // none, or already the blog's (a guid, a link)
+	}
+	return r.blog.host + "/" + t
 }
 
 // post returns the social_posts row of an item, a reject, or false for an

@@ -136,7 +136,11 @@ func (c *community) facts() *Community {
 }
 
 func (c *community) fact(m *cmsg) CommunityMessage {
-	f := CommunityMessage{Platform: m.platform, File: m.file, Thread: m.thread, ID: c.recordID(m), TS: m.ts,
+	thread := m.thread
+	if m.file == "wxr" {
+		thread = c.cfg.Host + "/" + thread // the blog's host first, as the reader keys threads
+	}
+	f := CommunityMessage{Platform: m.platform, File: m.file, Thread: thread, ID: c.recordID(m), TS: m.ts,
 		Lang: m.lang, Kind: m.kind, Label: m.label, Question: m.question, Complaint: m.complaint, Tone: m.tone,
 		Status: m.status, Private: m.private, HardSell: m.hardSell, Visibility: m.visibility, Edited: !m.edited.IsZero(), Text: c.factText(m),
 		Note: m.note, Own: m.who == nil && m.kind != "join"}

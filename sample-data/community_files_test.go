@@ -359,6 +359,7 @@ func (e *exports) readWXR(t *testing.T, path string, tz *time.Location) {
 	}
 	var doc struct {
 		Channel struct {
+			Link  string        `xml:"link"`
 			Items []wxrItemRead `xml:"item"`
 		} `xml:"channel"`
 	}
@@ -375,7 +376,10 @@ func (e *exports) readWXR(t *testing.T, path string, tz *time.Location) {
 			e.pages[it.Title] = it
 		}
 		for _, c := range it.Comments {
-			e.recs = append(e.recs, wxrRec(it.PostID, c, tz))
+			// A thread is the post's id after the blog's host, as the
+			// reader keys it.
+			host := strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(doc.Channel.Link, "https://"), "http://"), "/")
+			e.recs = append(e.recs, wxrRec(host+"/"+it.PostID, c, tz))
 		}
 	}
 }
