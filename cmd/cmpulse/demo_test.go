@@ -104,10 +104,14 @@ func checkDemoCommunity(t *testing.T, wh, stdout string) {
 		{"mastodon", "SELECT count(*) FROM social_posts WHERE platform = 'mastodon'"},
 		{"x-dm", "SELECT count(*) FROM conversations WHERE platform = 'x'"},
 		{"telegram", "SELECT count(*) FROM conversations WHERE platform = 'telegram'"},
+		{"wxr", "SELECT count(*) FROM conversations WHERE platform = 'blog'"},
 	} {
 		if got := one(t, wh, c.query); got != fmt.Sprint(want[c.file]) || want[c.file] == 0 {
 			t.Errorf("%s: %s rows, want %d (the generator's records)", c.query, got, want[c.file])
 		}
+	}
+	if got := one(t, wh, "SELECT count(*) FROM social_posts WHERE platform = 'blog'"); got != fmt.Sprint(facts.BlogPosts) {
+		t.Errorf("blog posts: %s, want %d", got, facts.BlogPosts)
 	}
 	if got := one(t, wh, "SELECT count(*) FROM followers WHERE platform = 'x'"); got != fmt.Sprint(facts.Followers) {
 		t.Errorf("X followers: %s, want %d", got, facts.Followers)
