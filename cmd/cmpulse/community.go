@@ -83,12 +83,17 @@ func ingestCommunity(ctx context.Context, e *env, c *config, quiet bool) (proble
 		if len(p.Exports) == 0 {
 			continue
 		}
+		fmt.Fprintf(e.stdout, "community %s:\n", p.Name)
+		paths := existing(e, p.Exports)
+		if len(paths) == 0 {
+			fmt.Fprintln(e.stdout, "no exports yet")
+			continue
+		}
 		opt := ingest.Options{Warehouse: c.Warehouse, Hosts: hosts, Format: p.Format, Own: own, Stdin: e.stdin}
 		if !quiet {
 			opt.Progress = progressBar(e.stderr)
 		}
-		fmt.Fprintf(e.stdout, "community %s:\n", p.Name)
-		sum, err := ingest.Ingest(ctx, existing(e, p.Exports), opt)
+		sum, err := ingest.Ingest(ctx, paths, opt)
 		if opt.Progress != nil {
 			opt.Progress(-1, 0)
 		}
