@@ -1,0 +1,100 @@
+package classify
+
+import (
+	"strings"
+	"testing"
+)
+
+// langTests are short messages of the kinds a community sees: chat lines,
+// typos, French without accents, mentions and links around few words.
+var langTests = []struct {
+	name, text, want string
+}{
+	{"english sentence", "Thanks for the quick reply, it works now", "en"},
+	{"english short", "thanks!", "en"},
+	{"english chat", "lol same here", "en"},
+	{"english typo", "how r u doin, cant find teh settings", "en"},
+	{"english question", "Where can I download the app?", "en"},
+	{"english with mention and link", "@shop see https://example.com/a/b?c=1 it is broken", "en"},
+	{"french sentence", "Merci pour la réponse rapide, ça marche maintenant", "fr"},
+	{"french short", "merci !", "fr"},
+	{"french no accents", "ca marche pas depuis hier, c est nul", "fr"},
+	{"french chat", "mdr trop bien", "fr"},
+	{"french sms", "pk ça marche pas", "fr"},
+	{"french question", "Est-ce que vous livrez en Belgique ?", "fr"},
+	{"french complaint", "Toujours pas reçu ma commande, inadmissible", "fr"},
+	{"french elisions", "J'ai testé l'appli, c'est génial", "fr"},
+	{"spanish", "Hola, ¿cuándo llega mi pedido? Gracias", "other"},
+	{"german", "Danke, das ist sehr gut und funktioniert", "other"},
+	{"italian", "Grazie mille, è fantastico", "other"},
+	{"portuguese", "Obrigado, não consigo entrar na minha conta", "other"},
+	{"dutch", "Dank je wel, het werkt nu goed", "other"},
+	{"russian", "Спасибо, всё работает", "other"},
+	{"japanese", "ありがとうございます", "other"},
+	{"greek", "Ευχαριστώ πολύ", "other"},
+	{"emoji only", "🔥🔥🔥 👍", ""},
+	{"numbers only", "42 !!! 3.14", ""},
+	{"link only", "https://example.com/page", ""},
+	{"mention only", "@bob @alice", ""},
+	{"empty", "", ""},
+}
+
+func TestLang(t *testing.T) {
+	for _, tt := range langTests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Lang(tt.text); got != tt.want {
+				t.Errorf("Lang(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestLangHint(t *testing.T) {
+	tests := []struct {
+		text, export, want string
+	}{
+		{"Merci beaucoup", "en", "en"},  // a real code wins
+		{"Thanks a lot", "fr-CA", "fr"}, // BCP 47 tag
+		{"Thanks a lot", "de", "other"}, // another language
+		{"Thanks a lot", "und", "en"},   // X's undetermined: read the text
+		{"Merci beaucoup", "qme", "fr"}, // X's media-only code
+		{"Merci beaucoup", "", "fr"},    // no hint
+		{"Merci beaucoup", "fra", "fr"}, // ISO 639-2
+		{"Merci beaucoup", "pt_BR", "other"},
+		{"🔥🔥", "en", ""}, // nothing to read
+		{"Merci beaucoup", "zxx", "fr"},
+		{"Merci beaucoup", "x1", "fr"}, // not a code
+	}
+	for _, tt := range tests {
+		if got := LangHint(tt.text, tt.export); got != tt.want {
+			t.Errorf("LangHint(%q, %q) = %q, want %q", tt.text, tt.export, got, tt.want)
+		}
+	}
+}
+
+func TestLangWords(t *testing.T) {
+	got := strings.Join(langWords("@some_bob C'est #tag2024 super-cool, v2 ok"), " ")
+	if want := "c est super cool v ok"; got != want {
+		t.Errorf("langWords = %q, want %q", got, want)
+	}
+}
+
+func FuzzLang(f *testing.F) {
+	for _, tt := range langTests {
+		f.Add(tt.text, "")
+	}
+	f.Add("Merci", "fr-CA")
+	f.Add("\xff\xfe", "und")
+	f.Fuzz(func(t *testing.T, text, export string) {
+		for _, got := range []string{Lang(text), LangHint(text, export)} {
+			switch got {
+			case "", "en", "fr", "other":
+			default:
+				t.Fatalf("Lang(%q) = %q, not a known value", text, got)
+			}
+		}
+		if Lang(text) == "" && LangHint(text, export) != "" && isoLang(export) == "" {
+			t.Errorf("LangHint(%q, %q) = %q, Lang says no letters", text, export, LangHint(text, export))
+		}
+	})
+}
