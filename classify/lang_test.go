@@ -98,3 +98,35 @@ func FuzzLang(f *testing.F) {
 		}
 	})
 }
+
+// benchMessages mixes messages as a community's are: short and long,
+// English and French, a few other languages and questions.
+var benchMessages = []string{
+	"Thanks for the quick reply, it works now",
+	"@shop my order #1234 still hasn't arrived, any news? https://example.com/orders/1234",
+	"Merci pour la réponse rapide, ça marche maintenant !",
+	"Est-ce que vous livrez en Belgique ?",
+	"lol",
+	"quand je suis arrivé, le magasin était fermé. Pas cool.",
+	"How do I export my data to CSV? I tried the settings page but there is no button for it and the docs say nothing about it.",
+	"Hola, ¿cuándo llega mi pedido?",
+	"🔥🔥🔥",
+	"Bonjour à tous, quelqu'un sait si la v2 est compatible avec l'ancienne config ? J'ai essayé mais ça plante au démarrage.",
+}
+
+func BenchmarkLang(b *testing.B) {
+	Lang("warm up")
+	i := 0
+	for b.Loop() {
+		Lang(benchMessages[i%len(benchMessages)])
+		i++
+	}
+}
+
+func BenchmarkIsQuestion(b *testing.B) {
+	i := 0
+	for b.Loop() {
+		IsQuestion(benchMessages[i%len(benchMessages)], "")
+		i++
+	}
+}
