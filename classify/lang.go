@@ -111,7 +111,7 @@ var langNames = [numLangs]string{"en", "fr", "other", "other", "other", "other",
 // as a message to an English or French community is more likely in one of
 // those two; backoff the cost of falling back to a shorter n-gram.
 const (
-	wordBonus    = 30
+	wordBonus    = 60
 	otherPenalty = 25
 	backoff      = 10
 	unseenCost   = 120
@@ -123,8 +123,14 @@ var langNgramsTSV string
 // ngramCosts maps a character n-gram (1 to 3 letters, lower case) to its
 // cost in each language: round(-10 ln P), or -1 where the profile lacks it.
 var ngramCosts = sync.OnceValue(func() map[string][numLangs]int16 {
+	return parseNgramCosts(langNgramsTSV)
+})
+
+// parseNgramCosts reads data/lang-ngrams.tsv. The file is embedded and
+// checked by the tests, so a bad line is a build mistake: it panics.
+func parseNgramCosts(tsv string) map[string][numLangs]int16 {
 	m := make(map[string][numLangs]int16, 20000)
-	sc := bufio.NewScanner(strings.NewReader(langNgramsTSV))
+	sc := bufio.NewScanner(strings.NewReader(tsv))
 	header := true
 	for sc.Scan() {
 		line := sc.Text()
@@ -154,7 +160,7 @@ var ngramCosts = sync.OnceValue(func() map[string][numLangs]int16 {
 		m[f[0]] = c
 	}
 	return m
-})
+}
 
 // langWords returns the lower-case words of s that say something about its
 // language: letters only (apostrophes and hyphens cut words), without
@@ -276,7 +282,8 @@ var commonWords = func() map[string][]int {
 			never always get got make made know think want need like love great good bad new one two
 			off out up down over after before because if while until into through just my im ive dont
 			cant wont isnt doesnt didnt hey hi hello guys folks anyone someone something nothing
-			everyone awesome amazing cool nice wow yeah yep nope okay ok sorry well`,
+			everyone awesome amazing cool nice wow yeah yep nope okay ok sorry well tysm asap
+			ty top wanna gonna gotta`,
 		langFR: `le la les l un une des du de d et ou mais donc or ni car est sont suis es sommes êtes
 			était été être avoir ai as a avons avez ont c ce cet cette ces ça ca cela ceci qui que qu
 			quoi dont où quand comment pourquoi combien quel quelle quels quelles je j tu t il elle on
@@ -286,7 +293,9 @@ var commonWords = func() map[string][]int {
 			sous avec sans pour par chez vers en au aux y peu beaucoup tout tous toute toutes fait
 			faire peut peux pouvez veux voulez c'est j'ai n'est super génial cool vraiment oui non si
 			quelqu'un chose personne là ici alors voilà ben bah hein ouais moi-même aujourd'hui demain
-			hier commande livraison`,
+			hier commande livraison ok top dispo jpp osef ptn oups vrmt tlm wsh frr miam
+			kan qd qqn qq chui jsuis tkt dsl jpense grv tt ms pr ds ns bsr cv jsuis genial pkoi pq
+			cmt koi ya`,
 		langES: `el la los las un una unos unas y o pero de del al en con por para sin sobre es son
 			está están estoy soy eres fue ser estar hay que qué quien quién cuando cuándo como cómo
 			donde dónde porque por qué muy más menos también ya todavía aquí allí yo tú él ella nosotros

@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -24,6 +25,15 @@ var langTests = []struct {
 	{"french question", "Est-ce que vous livrez en Belgique ?", "fr"},
 	{"french complaint", "Toujours pas reçu ma commande, inadmissible", "fr"},
 	{"french elisions", "J'ai testé l'appli, c'est génial", "fr"},
+	{"french ok merci", "ok merci", "fr"},
+	{"french with english words", "Le delivery est top", "fr"},
+	{"french sms words", "jpp osef", "fr"},
+	{"french sms", "kan arrive ma box", "fr"},
+	{"french salut tlm", "salut tlm", "fr"},
+	{"french participle", "Box reçue", "fr"},
+	{"english participle", "Box received", "en"},
+	{"english sms", "plz hlp asap", "en"},
+	{"english tysm", "tysm", "en"},
 	{"spanish", "Hola, ¿cuándo llega mi pedido? Gracias", "other"},
 	{"german", "Danke, das ist sehr gut und funktioniert", "other"},
 	{"italian", "Grazie mille, è fantastico", "other"},
@@ -129,4 +139,23 @@ func BenchmarkIsQuestion(b *testing.B) {
 		IsQuestion(benchMessages[i%len(benchMessages)], "")
 		i++
 	}
+}
+
+// TestNgramCostsSize checks the profile's shape and logs what it costs in
+// memory once parsed.
+func TestNgramCostsSize(t *testing.T) {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	m := parseNgramCosts(langNgramsTSV)
+	runtime.ReadMemStats(&after)
+	if len(m) < 10000 {
+		t.Fatalf("data/lang-ngrams.tsv has %d n-grams, want the profiles of 7 languages", len(m))
+	}
+	for _, ng := range []string{"e", "th", "the", "les", "ent"} {
+		c, ok := m[ng]
+		if !ok || c[langEN] < 0 || c[langFR] < 0 {
+			t.Errorf("n-gram %q = %v, %v: want costs in English and French", ng, c, ok)
+		}
+	}
+	t.Logf("%d n-grams, %d KB allocated to parse them", len(m), (after.TotalAlloc-before.TotalAlloc)>>10)
 }

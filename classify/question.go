@@ -61,9 +61,11 @@ func opensQuestion(s sentence, lang string) bool {
 	if len(w) == 0 {
 		return false
 	}
-	if s.end == '!' || s.end == '¡' || s.end == '‼' {
+	angryWhy := whyWords[w[0].text] && len(w) >= 3 && w[1].text != "not" && w[1].text != "pas"
+	if (s.end == '!' || s.end == '¡' || s.end == '‼') && !angryWhy {
 		// "How great is this!", "What a day!", "Quelle surprise !": an
 		// exclamation, not a question (a real one would end with '?').
+		// "Why is my box late again!" still asks, angrily.
 		return false
 	}
 	if lang != "fr" && englishOpening(w) {
@@ -85,6 +87,9 @@ func frenchLooking(w []word) bool {
 	return strings.HasPrefix(t, "est-ce") || t == "qu'" || isInversion(t)
 }
 
+// whyWords ask why, in both languages and in SMS spelling.
+var whyWords = map[string]bool{"why": true, "y": true, "pourquoi": true, "pk": true, "pq": true, "pkoi": true, "pourkoi": true}
+
 // openers are the words a message may start with before its question:
 // greetings, fillers and connectives.
 var openers = map[string]bool{
@@ -93,7 +98,7 @@ var openers = map[string]bool{
 	"ok": true, "okay": true, "oh": true, "ah": true, "hmm": true, "hm": true, "um": true, "umm": true,
 	"so": true, "well": true, "btw": true, "also": true, "and": true, "but": true, "sorry": true,
 	"please": true, "pls": true, "plz": true, "thanks": true, "thx": true, "ps": true,
-	"quick": true, "question": true, "just": true, "serious": true, "honest": true, "anyway": true,
+	"quick": true, "question": true, "q": true, "just": true, "serious": true, "honest": true, "anyway": true,
 	"morning": true, "good": true, "folks": true, "guys": true, "all": true, "team": true, "everyone": true,
 	"then": true, "otherwise": true, "lol": true, "haha": true,
 	// French
@@ -157,6 +162,14 @@ var englishAux = map[string]bool{
 	"doesn't": true, "doesnt": true, "didn't": true, "didnt": true, "shouldn't": true,
 	"shouldnt": true, "haven't": true, "havent": true, "hasn't": true, "hasnt": true,
 	"wasn't": true, "wasnt": true, "weren't": true, "werent": true,
+	// SMS and typos
+	"cn": true, "cud": true, "wud": true, "shud": true, "cld": true, "wld": true,
+}
+
+// modalSubjects are the only subjects after "may", "might" and "must": "May
+// I ask", but "May the best box win".
+var modalSubjects = map[string]bool{
+	"i": true, "we": true, "you": true, "u": true, "someone": true, "anyone": true, "one": true,
 }
 
 // englishSubjects are the words that can follow an auxiliary as (the start
@@ -168,7 +181,7 @@ var englishSubjects = map[string]bool{
 	"everyone": true, "everybody": true, "anything": true, "something": true, "y'all": true,
 	"yall": true, "ppl": true, "people": true, "the": true, "a": true, "an": true, "my": true,
 	"your": true, "ur": true, "our": true, "their": true, "his": true, "her": true, "its": true,
-	"any": true, "some": true, "all": true, "one": true, "mine": true, "yours": true,
+	"any": true, "some": true, "all": true, "one": true, "mine": true, "yours": true, "teh": true,
 	"no": true, "nobody": true, "none": true, "either": true, "each": true, "every": true,
 }
 
@@ -203,6 +216,8 @@ var englishWh = map[string]bool{
 	"who's": true, "what's": true, "where's": true, "how's": true, "when's": true,
 	"why's": true, "what're": true, "who're": true, "how're": true, "where're": true,
 	"whatcha": true, "wassup": true, "sup": true,
+	// SMS and typos
+	"wen": true, "wher": true, "hw": true, "wht": true,
 }
 
 // anyQuestion are the words after "any" that ask: "any news", "any idea".
@@ -230,39 +245,46 @@ func englishOpening(w []word) bool {
 	switch {
 	case t == "r" && (next == "u" || next == "you" || next == "we" || next == "they" || next == "there"):
 		return true
+	case t == "y" && englishAux[next]:
+		// SMS "y is my box late": why. (French "y a-t-il" has no English
+		// auxiliary after it.)
+		return true
 	case englishAux[t]:
 		return auxQuestion(t, next, w)
-	case t == "anyone" || t == "anybody" || t == "someone" || t == "somebody":
+	case t == "anyone" || t == "anybody" || t == "any1" || t == "someone" || t == "somebody":
 		// "Anyone tried the beta", "Someone knows why ...": asked of
 		// the room. A statement about someone needs more ("someone
 		// stole my bike") and is far rarer at the start of a message.
-		return t == "anyone" || t == "anybody" || next == "know" || next == "knows" || next == "help"
+		return t == "anyone" || t == "anybody" || t == "any1" || next == "know" || next == "knows" || next == "help"
 	case t == "any":
 		return anyQuestion[next]
 	case t == "wondering" || (t == "i" && (next == "wonder" || (next == "was" || next == "am" || next == "i'm") && next2 == "wondering")) ||
 		(t == "i'm" && next == "wondering"):
+		return true
+	case (t == "i'd" || t == "i" && (next == "would" || next == "want")) && likeToKnow(w[1:]):
+		// "I'd like to know whether ...", "I would like to know ..."
 		return true
 	}
 	if !englishWh[t] {
 		return false
 	}
 	switch t {
-	case "what", "whats", "wat", "wut":
+	case "what", "whats", "wat", "wut", "wht":
 		switch {
-		case next == "a" || next == "an" || next == "the":
-			return false // "what a day", "what the heck"
+		case next == "a" || next == "an" || next == "the" || exclamative[next]:
+			return false // "what a day", "what the heck", "what lovely news"
 		case englishPronouns[next]:
 			return false // "what I mean is"
 		}
 		return true
-	case "how", "hows":
+	case "how", "hows", "hw":
 		if next == "much" || next == "many" {
 			return !englishPronouns[next2]
 		}
 		return englishAux[next] || howQuestion[next] || next == "" || next == "come"
 	case "why":
 		return !englishPronouns[next] || englishAux[next]
-	case "when", "where", "wheres":
+	case "when", "where", "wheres", "wen", "wher":
 		return englishAux[next] || next == "to" || next == "'s" || next == "exactly" || next == "can" || next == ""
 	case "who", "whos":
 		return !englishPronouns[next]
@@ -272,12 +294,32 @@ func englishOpening(w []word) bool {
 	return true // the contracted forms: what's, how's, who's ...
 }
 
+// likeToKnow reports whether w reads "[would] like to know" or "want to
+// know".
+func likeToKnow(w []word) bool {
+	var b strings.Builder
+	for _, x := range w[:min(len(w), 4)] {
+		b.WriteString(x.text)
+		b.WriteByte(' ')
+	}
+	s := b.String()
+	return strings.HasPrefix(s, "like to know ") || strings.HasPrefix(s, "would like to know ") ||
+		strings.HasPrefix(s, "want to know ") || strings.HasPrefix(s, "love to know ") ||
+		strings.HasPrefix(s, "would love to know ")
+}
+
 // auxQuestion reports whether auxiliary aux opening a sentence is followed
 // by its subject, with the exceptions that are commands or ellipses:
 // "have a nice day", "do it", "did it".
 func auxQuestion(aux, next string, w []word) bool {
-	if len(w) > 1 && w[1].cap && !englishSubjects[next] && len(next) > 1 {
-		// A name: "Can Mastodon import ...", "Is GitHub down".
+	switch aux {
+	case "may", "might", "must":
+		return modalSubjects[next]
+	}
+	if len(w) > 1 && w[1].cap && !englishSubjects[next] && len(next) > 1 &&
+		aux != "have" && aux != "do" && !titleCase(w) {
+		// A name: "Can Mastodon import ...", "Is GitHub down"; but not
+		// "Have Fun", "Do Check Out Our New Box" (a title-cased post).
 		return true
 	}
 	if !englishSubjects[next] {
@@ -294,6 +336,31 @@ func auxQuestion(aux, next string, w []word) bool {
 		}
 	}
 	return true
+}
+
+// exclamative are the adjectives that make "what ..." an exclamation:
+// "what lovely news".
+var exclamative = map[string]bool{
+	"great": true, "lovely": true, "nice": true, "beautiful": true, "amazing": true,
+	"awesome": true, "wonderful": true, "terrible": true, "horrible": true, "awful": true,
+	"fantastic": true, "brilliant": true, "cute": true, "delicious": true, "good": true,
+	"bad": true, "perfect": true, "fun": true, "crazy": true, "sad": true, "weird": true,
+}
+
+// titleCase reports whether most words of w start with a capital letter,
+// as headlines and promotional posts are written.
+func titleCase(w []word) bool {
+	n, caps := 0, 0
+	for _, x := range w {
+		if x.text == "," || x.tag != 0 {
+			continue
+		}
+		n++
+		if x.cap {
+			caps++
+		}
+	}
+	return n >= 3 && caps*4 >= n*3
 }
 
 // French -----------------------------------------------------------------
@@ -382,7 +449,7 @@ var frenchWh = map[string]bool{
 	"pourquoi": true, "comment": true, "quand": true, "où": true, "combien": true, "qui": true,
 	"quel": true, "quelle": true, "quels": true, "quelles": true, "lequel": true, "laquelle": true,
 	"lesquels": true, "lesquelles": true, "pq": true, "pk": true, "pkoi": true, "pourkoi": true,
-	"cmt": true, "koi": true, "quoi": true,
+	"cmt": true, "koi": true, "quoi": true, "kan": true, "kand": true,
 }
 
 func frenchOpening(w []word, lang string) bool {
@@ -419,7 +486,7 @@ func frenchOpening(w []word, lang string) bool {
 	case (t == "quelqu'un" || t == "qqn" || t == "qq1") && askRoom[next]:
 		// "Quelqu'un sait ...", "Quelqu'un a déjà testé ..."
 		return true
-	case t == "je" && (next == "me" && next2 == "demande" || (next == "voudrais" || next == "voulais" || next == "souhaiterais") && next2 == "savoir"):
+	case t == "je" && (next == "me" && (next2 == "demande" || next2 == "demandais") || (next == "voudrais" || next == "voulais" || next == "souhaiterais") && next2 == "savoir"):
 		return true
 	case t == "j'" && (next == "aimerais" || next == "aurais") && (next2 == "savoir" || next2 == "une"):
 		return true
@@ -435,9 +502,13 @@ func frenchOpening(w []word, lang string) bool {
 	}
 	switch t {
 	case "comment", "cmt":
+		if next == "dire" || next2 == "dire" {
+			// "Comment vous dire… une tuerie": a figure of speech.
+			return false
+		}
 		// An English noun too: "Comment from the admin".
 		return lang != "en" || next == "ça" || next == "ca" || next == "faire" || next == "on" || next == "je" || next == "se" || next == "s'"
-	case "quand", "combien":
+	case "quand", "combien", "kan", "kand":
 		if frenchSubjects[next] {
 			// "Quand je suis arrivé, ...", "combien j'aime ça"; but
 			// "quand est-ce", "quand on aura la v2" stays open below.
@@ -456,7 +527,7 @@ func frenchOpening(w []word, lang string) bool {
 		return false
 	case "quel", "quelle", "quels", "quelles":
 		return etre[next] || hasInversionOrEstCe(w)
-	case "quoi":
+	case "quoi", "koi":
 		// "Quoi de neuf", but "quoi" alone is mostly surprise.
 		return next == "de" || next == "faire"
 	case "qui":

@@ -76,7 +76,23 @@ var questionTests = []struct {
 	{"after a colon", "Quick question: is the API free", "en", true},
 	{"wondering", "I was wondering if the course is still available", "en", true},
 
+	{"I'd like to know", "I'd like to know whether the box is recyclable.", "en", true},
+	{"SMS why", "y is my box late", "en", true},
+	{"typo the", "is teh app on android", "en", true},
+	{"lead-in with dash", "Quick q - what's the cutoff", "en", true},
+	{"angry why", "Why is my box late AGAIN!", "en", true},
+	{"may with a pronoun", "May I ask for a refund", "en", true},
+
 	// English false openings.
+	{"who knew", "Who knew...!", "en", false},
+	{"what a lovely surprise", "What a lovely surprise!", "en", false},
+	{"what lovely news", "What lovely news", "en", false},
+	{"why not!", "Why not!", "en", false},
+	{"plea", "plz hlp", "en", false},
+	{"order", "Cancel my account.", "en", false},
+	{"may the best", "May the best recipe win", "en", false},
+	{"title case", "Do Check Out Our New Summer Box", "en", false},
+	{"have fun", "Have Fun This Weekend", "en", false},
 	{"how great!", "how great is this!", "en", false},
 	{"how great", "How great is that", "en", false},
 	{"what a day", "what a day", "en", false},
@@ -132,7 +148,19 @@ var questionTests = []struct {
 	{"je me demande si", "Je me demande si ça vaut le coup", "fr", true},
 	{"French misread as English", "est-ce que ça marche", "en", true},
 
+	{"SMS pk", "pk ma box arrive tjrs en retard", "fr", true},
+	{"SMS cmt", "cmt on utilise le code promo", "fr", true},
+	{"SMS kan", "kan est-ce que vous livrez", "fr", true},
+	{"SMS koi", "koi de neuf", "fr", true},
+	{"j'aimerais savoir", "J'aimerais savoir si les emballages sont recyclables.", "fr", true},
+	{"je me demandais", "Je me demandais si vous livrez le dimanche", "fr", true},
+	{"inversion after greeting and svp", "Bonjour, auriez-vous un code promo svp", "fr", true},
+	{"angry pourquoi", "Pourquoi ma box est encore en retard !", "fr", true},
+
 	// French false openings.
+	{"quand je pense", "Quand je pense que j'ai payé pour ça...", "fr", false},
+	{"comment vous dire", "Comment vous dire… ce gratin, une tuerie 😍", "fr", false},
+	{"aidez-moi", "aidez-moi", "fr", false},
 	{"quand je suis arrivé", "quand je suis arrivé, le magasin était fermé", "fr", false},
 	{"quand on voit", "Quand on voit le prix, on comprend.", "fr", false},
 	{"quelle horreur", "Quelle horreur", "fr", false},

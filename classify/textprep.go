@@ -291,6 +291,9 @@ func splitSentences(s string) []sentence {
 			}
 		case sentenceEnd(r):
 			end(r)
+		case (r == '-' || r == '–' || r == '—') && (i == 0 || s[i-1] == ' ') && (next == ' ' || next == 0):
+			// A dash between spaces cuts a clause: "Quick q - what's ...".
+			end(':')
 		case r == ',' || r == '，':
 			flush()
 			cur.words = append(cur.words, word{text: ","})
