@@ -211,6 +211,9 @@ func TestLabelledQuestions(t *testing.T) {
 		acc := langQRatio(langOK, langN)
 		t.Logf("%s half, %d messages: Lang accuracy %.3f (%d/%d), errors %v", split, langN, acc, langOK, langN, confusion)
 		for _, l := range []string{"all", "en", "fr", "other"} {
+			if c := per[l]; c.tp+c.fp+c.fn+c.tn == 0 {
+				continue // the set has no message in that language
+			}
 			t.Logf("%s half: IsQuestion %-5s %v", split, l, *per[l])
 		}
 		if split != "test" {

@@ -103,11 +103,11 @@ var openers = map[string]bool{
 	"then": true, "otherwise": true, "lol": true, "haha": true,
 	// French
 	"bonjour": true, "bonsoir": true, "salut": true, "coucou": true, "allo": true, "allô": true,
-	"re": true, "bjr": true, "slt": true, "cc": true, "hello!": true, "alors": true, "sinon": true,
+	"re": true, "bjr": true, "slt": true, "cc": true, "alors": true, "sinon": true,
 	"bref": true, "donc": true, "et": true, "mais": true, "merci": true, "svp": true, "stp": true,
 	"petite": true, "juste": true, "euh": true, "bon": true, "ben": true, "bah": true, "enfin": true,
 	"aussi": true, "dites": true, "dis": true, "sérieux": true, "sérieusement": true, "franchement": true,
-	"ps:": true, "pardon": true, "excusez-moi": true, "désolé": true, "désolée": true,
+	"pardon": true, "excusez-moi": true, "désolé": true, "désolée": true,
 }
 
 // greetings are the openers after which a name or "à tous" may come before
@@ -115,7 +115,7 @@ var openers = map[string]bool{
 var greetings = map[string]bool{
 	"hi": true, "hello": true, "hey": true, "heya": true, "hiya": true, "dear": true, "morning": true,
 	"good": true, "bonjour": true, "bonsoir": true, "salut": true, "coucou": true, "bjr": true,
-	"slt": true, "hello!": true, "merci": true, "thanks": true, "thx": true, "re": true, "yo": true,
+	"slt": true, "merci": true, "thanks": true, "thx": true, "re": true, "yo": true,
 }
 
 // skipOpeners drops the greeting, mentions and fillers a sentence starts
@@ -230,7 +230,7 @@ var anyQuestion = map[string]bool{
 	"feedback": true, "reason": true, "workaround": true, "clue": true, "hints": true,
 	"hint": true, "insight": true, "insights": true, "pointers": true, "experience": true,
 	"estimate": true, "timeline": true, "date": true, "response": true, "answer": true,
-	"reply": true, "word on": true, "one": true, "body": true, "news?": true, "other": true,
+	"reply": true, "one": true, "body": true, "other": true,
 }
 
 func englishOpening(w []word) bool {
@@ -313,8 +313,18 @@ func likeToKnow(w []word) bool {
 // "have a nice day", "do it", "did it".
 func auxQuestion(aux, next string, w []word) bool {
 	switch aux {
-	case "may", "might", "must":
+	case "may", "might", "must", "had":
+		// "May the best box win", "Had a great time": only a pronoun
+		// makes these a question ("May I ...", "Had you ...").
 		return modalSubjects[next]
+	case "was", "were":
+		if next == "a" || next == "an" {
+			return false // "Was a great night"
+		}
+	case "does", "did":
+		if next == "the" && len(w) > 2 && (w[2].text == "job" || w[2].text == "trick") {
+			return false // "Does the job."
+		}
 	}
 	if len(w) > 1 && w[1].cap && !englishSubjects[next] && len(next) > 1 &&
 		aux != "have" && aux != "do" && !titleCase(w) {

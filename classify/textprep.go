@@ -105,12 +105,17 @@ func writeUnquoted(b *strings.Builder, line string) {
 	for i := 0; i < len(line); {
 		r, size := utf8.DecodeRuneInString(line[i:])
 		if closers, ok := quotePairs[r]; ok {
-			if j := indexAnyRune(line[i+size:], closers); j >= 0 {
+			if j := strings.IndexAny(line[i+size:], closers); j >= 0 {
 				b.WriteByte(' ')
 				_, csize := utf8.DecodeRuneInString(line[i+size+j:])
 				i += size + j + csize
 				continue
 			}
+		}
+		if n := singleQuoted(line, i); n > 0 {
+			b.WriteByte(' ')
+			i += n
+			continue
 		}
 		if n := linkLen(line[i:]); n > 0 && (i == 0 || !isWordRune(lastRune(line[:i]))) {
 			b.WriteByte(' ')
@@ -122,8 +127,40 @@ func writeUnquoted(b *strings.Builder, line string) {
 	}
 }
 
-func indexAnyRune(s, chars string) int {
-	return strings.IndexAny(s, chars)
+// singleQuoted returns the length of the span in single quotes that starts
+// at line[i] ('Can I pause?' or ‘...’), or 0. Single quotes are also
+// apostrophes (don't, l'appli, 'em, the boys'), so the opening one must
+// start a word, the closing one end a word, and the span must hold more
+// than one word.
+func singleQuoted(line string, i int) int {
+	r, size := utf8.DecodeRuneInString(line[i:])
+	if r != '\'' && r != '‘' {
+		return 0
+	}
+	if i > 0 {
+		if p := lastRune(line[:i]); !unicode.IsSpace(p) && !strings.ContainsRune("([:,;—–-", p) {
+			return 0
+		}
+	}
+	next, _ := utf8.DecodeRuneInString(line[i+size:])
+	if !isWordRune(next) {
+		return 0
+	}
+	for j := i + size; j < len(line); {
+		c, csize := utf8.DecodeRuneInString(line[j:])
+		if c == '\'' || c == '’' {
+			after, _ := utf8.DecodeRuneInString(line[j+csize:])
+			before := lastRune(line[:j])
+			if !isWordRune(after) && !unicode.IsSpace(before) {
+				if !strings.ContainsFunc(line[i+size:j], unicode.IsSpace) {
+					return 0
+				}
+				return j + csize - i
+			}
+		}
+		j += csize
+	}
+	return 0
 }
 
 func lastRune(s string) rune {
@@ -225,7 +262,7 @@ func sentenceEnd(r rune) bool {
 // as words of their own, with the apostrophe.
 var frenchElisions = map[string]bool{
 	"qu": true, "j": true, "c": true, "l": true, "d": true, "n": true, "s": true, "t": true, "m": true,
-	"jusqu": true, "lorsqu": true, "puisqu": true, "quoiqu": true, "quelqu": false,
+	"jusqu": true, "lorsqu": true, "puisqu": true, "quoiqu": true,
 }
 
 // splitSentences cuts s into sentences at . ! ? … ; and line ends (a ':'
