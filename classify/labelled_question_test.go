@@ -168,7 +168,7 @@ func langQRatio(a, b int) float64 {
 // floor is what the tune half gave, less a margin.
 const (
 	langQMinQuestionF1 = 0.9
-	langQMinLangAcc    = 0.9
+	langQMinLangAcc    = 0.95
 )
 
 // TestLabelledQuestions measures IsQuestion (with the language Lang gives)
