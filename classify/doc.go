@@ -21,6 +21,13 @@
 //     site's own hosts.
 //   - engines.go: the search engines, social sites and mail services, as
 //     data, with where the list comes from.
+//   - lang.go: Lang and LangHint, the language of a message ("en", "fr",
+//     "other"): a character trigram model and common-word lists of seven
+//     Latin-script languages, from data/lang-ngrams.tsv.
+//   - question.go: IsQuestion, the SPEC's "question": a '?' that ends a
+//     sentence, or an English or French interrogative opening, with
+//     quoted text and URLs left out (textprep.go cuts them, and cuts the
+//     rest into sentences and words).
 //
 // Bots seen only through robots.txt requests are not this package's
 // business: that needs the visitor's other hits and is done where hits are
@@ -40,6 +47,12 @@
 // analytics tools use; it is a module dependency, not a copy, so updating
 // the module updates the list. It only says whether an agent is a crawler,
 // not which, so names and categories come from the table in agent.go.
+//
+// data/lang-ngrams.tsv holds numbers derived from the language models of
+// github.com/pemistahl/lingua-go (Apache-2.0, (c) Peter M. Stahl) by
+// scripts/langprofile, with lingua's licence beside it; cmpulse does not
+// link lingua-go itself (data/README.md says why). The word lists of
+// lang.go and question.go were written for this package.
 //
 // Registrable domains come from golang.org/x/net/publicsuffix (BSD
 // licence), Go's copy of the Mozilla Public Suffix List
