@@ -29,6 +29,7 @@ func (m *rowMaker) post(p *Post, from origin) warehouse.SocialPost {
 	row := p.SocialPost
 	row.SourceFile, row.SourceLine, row.Format, row.Batch = from.name, p.Line, from.format, m.batch
 	row.LinksOwnSite = m.ownLinks(row.Links)
+	derivePost(&row, &m.strs)
 	return row
 }
 
@@ -51,6 +52,7 @@ func (m *rowMaker) message(c *Message, from origin) warehouse.Conversation {
 			row.Mentions = mentions(*row.Text)
 		}
 	}
+	deriveMessage(&row, &m.strs)
 	return row
 }
 

@@ -1,0 +1,36 @@
+package ingest
+
+import (
+	"github.com/cmpulse/cmpulse/classify"
+	"github.com/cmpulse/cmpulse/warehouse"
+)
+
+// The text analysis columns of the community tables (SPEC, "What each
+// number means: the community"), derived at ingest from the stored text,
+// the export's own language, and who wrote it.
+
+// derivePost sets a post's lang (the export's where it is a real code,
+// else what the text says) and is_question (an own post that asks:
+// feedback asked). A repost's text is someone else's: no question.
+func derivePost(row *warehouse.SocialPost, strs *strSlab) {
+	if row.Text == nil {
+		return
+	}
+	lang := classify.LangHint(*row.Text, deref(row.Lang))
+	row.Lang = strs.ptr(lang)
+	if row.Kind != "repost" {
+		q := classify.IsQuestion(*row.Text, lang)
+		row.IsQuestion = &q
+	}
+}
+
+// deriveMessage sets a message's lang and is_question.
+func deriveMessage(row *warehouse.Conversation, strs *strSlab) {
+	if row.Text == nil || row.Kind == "join" {
+		return
+	}
+	lang := classify.LangHint(*row.Text, deref(row.Lang))
+	row.Lang = strs.ptr(lang)
+	q := classify.IsQuestion(*row.Text, lang)
+	row.IsQuestion = &q
+}
