@@ -44,6 +44,7 @@ const (
 type senToken struct {
 	raw      string  // as written (for the capitals check)
 	key      string  // the lexicon key: lower-case, and without accents in French
+	exact    string  // in French, the key with its accents when they differ ("sûr" beside "sur")
 	brk      bool    // a sentence ends after it (. ! ? ; … or a new line): negation and boosters stop there
 	comma    bool    // a clause ends after it (, : ) » ...): a negation that follows the word stops there
 	emoji    bool    // an emoji; val holds its valence
@@ -145,7 +146,7 @@ func (l *senLang) valence(toks []senToken, i int, capDiff bool) float64 {
 		if _, isBooster := l.boosters[t.key]; isBooster {
 			return 0
 		}
-		base, ok = l.word(t.key)
+		base, ok = l.tokWord(t)
 		if !ok {
 			return 0
 		}
@@ -156,7 +157,7 @@ func (l *senLang) valence(toks []senToken, i int, capDiff bool) float64 {
 		// "no" before a lexicon word negates it rather than counting itself.
 		if t.key == "no" {
 			if n := nextToken(toks, i); n >= 0 && !t.brk {
-				if _, inLex := l.word(toks[n].key); inLex {
+				if _, inLex := l.tokWord(&toks[n]); inLex {
 					v = 0
 				}
 			}
@@ -184,7 +185,7 @@ func (l *senLang) valence(toks []senToken, i int, capDiff bool) float64 {
 		}
 		p := &toks[j]
 		if !p.phrase && !p.emoji {
-			if _, inLex := l.word(p.key); inLex && p.boost == 0 {
+			if _, inLex := l.tokWord(p); inLex && p.boost == 0 {
 				continue // VADER: a lexicon word neither boosts nor negates
 			}
 		}
@@ -199,7 +200,7 @@ func (l *senLang) valence(toks []senToken, i int, capDiff bool) float64 {
 		if t.negates || p.consumed {
 			continue
 		}
-		if l.isNegator(toks, j) {
+		if l.isNegator(toks, j, i) {
 			switch {
 			case l.english && p.key == "never" && soOrThisBetween(toks, j, i):
 				never = true
@@ -262,12 +263,43 @@ func (l *senLang) scalar(p *senToken, v float64, capDiff bool) float64 {
 	return b
 }
 
-// isNegator says whether token j negates what follows. French "plus" is
-// not a negator: alone it compares ("plus rapide"), and in "ne ... plus"
-// the "ne" already negates.
-func (l *senLang) isNegator(toks []senToken, j int) bool {
+// isNegator says whether token j negates token i after it. French "plus"
+// is not a negator: alone it compares ("plus rapide"), and in "ne ...
+// plus" the "ne" negates. A "ne" negates up to the particle that closes
+// it: in "ne marche plus, heureusement" the negation is over before
+// "heureusement". English "nothing but" means "only".
+func (l *senLang) isNegator(toks []senToken, j, i int) bool {
 	k := toks[j].key
+	switch {
+	case l.english && k == "nothing":
+		if n := nextToken(toks, j); n >= 0 && toks[n].key == "but" {
+			return false
+		}
+	case !l.english && (k == "ne" || k == "n'"):
+		for m := j + 1; m < i; m++ {
+			if frenchNegationEnds[toks[m].key] {
+				return false
+			}
+		}
+	}
 	return l.negators[k] || (l.english && strings.Contains(k, "n't"))
+}
+
+// frenchNegationEnds close a "ne": "ne ... pas", "n'... que".
+var frenchNegationEnds = map[string]bool{
+	"pas": true, "plus": true, "jamais": true, "rien": true, "guere": true, "point": true,
+	"que": true, "qu'": true, "aucun": true, "aucune": true, "personne": true, "ni": true, "pu": true,
+}
+
+// tokWord looks a token up: its key, then its exact form.
+func (l *senLang) tokWord(t *senToken) (float64, bool) {
+	if v, ok := l.word(t.key); ok {
+		return v, true
+	}
+	if t.exact != "" {
+		return l.word(t.exact)
+	}
+	return 0, false
 }
 
 // word looks a key up in the language's lexicon, then in its fallback for
@@ -552,11 +584,13 @@ func (l *senLang) word1(f string, toks *[]senToken) {
 		(*toks)[len(*toks)-1].comma = (*toks)[len(*toks)-1].comma || comma
 		return
 	}
-	key := strings.ToLower(w)
+	key, exact := strings.ToLower(w), ""
 	if l.fold {
-		key = foldKey(key)
+		if f := foldKey(key); f != key {
+			key, exact = f, key
+		}
 	}
-	*toks = append(*toks, senToken{raw: w, key: key, brk: brk, comma: comma})
+	*toks = append(*toks, senToken{raw: w, key: key, exact: exact, brk: brk, comma: comma})
 }
 
 // isEmoticon says whether key is an emoticon of the lexicon (":)", ":-D").

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	_ "embed"
 	"encoding/xml"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -41,6 +42,19 @@ var (
 	//go:embed data/sentiment-fr.tsv
 	ownFrench []byte
 )
+
+// frenchNoFold are words that lose their accents into another, common
+// word: "sûr" (sure) is kept apart from "sur" (on), "où" from "ou", "dû"
+// from "du".
+var frenchNoFold = map[string]bool{
+	"sur": true, "ou": true, "a": true, "la": true, "du": true, "mur": true, "cote": true,
+	"tache": true, "peche": true, "pecher": true, "mais": true, "jeune": true, "pate": true,
+	"marche": true, "passe": true, "ete": true, "age": true, "foret": true, "des": true,
+}
+
+// patternMinPolarity leaves out Pattern's faintest ratings: on short
+// messages they are noise ("tout" 0.22, "autre" -0.1, "simple" 0.1).
+const patternMinPolarity = 0.3
 
 // patternScale brings Pattern's polarity (-1 to 1) to VADER's scale (-4
 // to 4), where a plainly positive adjective ("good", "bon") is about 2.
@@ -232,7 +246,7 @@ func readPattern(l *senLang, data []byte) {
 			continue
 		}
 		p, err := strconv.ParseFloat(w.Polarity, 64)
-		if err != nil || p == 0 {
+		if err != nil || math.Abs(p) < patternMinPolarity {
 			continue
 		}
 		l.add(w.Form, p*patternScale)
@@ -279,8 +293,8 @@ func ownEntries(data []byte) func(yield func(string, float64) bool) {
 func (l *senLang) add(term string, v float64) {
 	term = strings.ToLower(strings.ReplaceAll(term, "’", "'"))
 	if !strings.Contains(term, " ") {
-		if l.fold {
-			term = foldKey(term)
+		if f := foldKey(term); l.fold && !frenchNoFold[f] {
+			term = f
 		}
 		l.words[term] = v
 		return
