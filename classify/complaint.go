@@ -1,5 +1,7 @@
 package classify
 
+import "strings"
+
 // IsComplaint says whether a message reports a problem with the brand, its
 // product or service, or the community (SPEC: complaint). The caller passes
 // only messages not by the own account; addressed says whether the message
@@ -47,35 +49,14 @@ const (
 
 // complaintScore adds up the rules' evidence.
 func complaintScore(words []msgWord, addressed bool, sentiment float64) float64 {
-	strong, weak := 0, 0
-	for i := 0; i < len(words); i++ {
-		if n := complaintStrong.at(words, i); n > 0 {
-			if !problemNegated(words, i) {
-				strong++
-			}
-			i += n - 1
-			continue
-		}
-		if n := complaintWeak.at(words, i); n > 0 {
-			if !problemNegated(words, i) {
-				weak++
-			}
-			i += n - 1
-		}
-	}
-	if negatedWorking(words) {
-		strong++
-	}
-	solved := complaintSolved.in(words)
+	strong, weak, sarcasm, solved := complaintCues(words)
 	if solved && strong == 0 {
 		return 0
 	}
-
 	score := float64(min(strong, 2)) * strongWeight
 	if weak > 0 {
 		score += weakWeight + float64(min(weak-1, 2))*moreWeakWeight
 	}
-	sarcasm := (strong > 0 || weak > 0) && complaintSarcasm.in(words)
 	if sarcasm {
 		score += sarcasmWeight
 	}
@@ -102,6 +83,43 @@ func complaintScore(words []msgWord, addressed bool, sentiment float64) float64 
 	return score
 }
 
+// complaintCues counts the strong and weak complaint words of a message
+// that are not denied ("no problem"), and says whether sarcasm shows and
+// whether a problem is said to be solved.
+func complaintCues(words []msgWord) (strong, weak int, sarcasm, solved bool) {
+	for i := 0; i < len(words); i++ {
+		if n := complaintStrong.at(words, i); n > 0 {
+			if !problemNegated(words, i) {
+				strong++
+			}
+			i += n - 1
+			continue
+		}
+		if n := complaintWeak.at(words, i); n > 0 {
+			if !problemNegated(words, i) {
+				weak++
+			}
+			i += n - 1
+		}
+	}
+	if negatedWorking(words) {
+		strong++
+	}
+	solved = complaintSolved.in(words)
+	sarcasm = (strong > 0 || weak > 0) && complaintSarcasm.in(words)
+	return strong, weak, sarcasm, solved
+}
+
+// problemCues is complaintCues for Sentiment: nothing when the problem is
+// solved.
+func problemCues(text string) (strong, weak int, sarcasm bool) {
+	strong, weak, sarcasm, solved := complaintCues(msgWords(text))
+	if solved {
+		return 0, 0, false
+	}
+	return strong, weak, sarcasm
+}
+
 // infoQuestion says whether a message opens by asking for information
 // ("how long does a refund take", "can I pause", "comment résilier",
 // "est-ce possible de"), as opposed to "why" and "is it normal that",
@@ -125,15 +143,48 @@ var infoOpenings = newMsgPhrases(
 
 // problemNegated says whether the problem word at i is denied: "no
 // problem", "not an issue", "never had a bug", "pas de souci", "sans
-// problème", "aucun bug", "rien de cassé".
+// problème", "aucun bug", "rien de cassé", "plus de souci", "pas déçu".
+// Only words that name a problem can be denied: "no refund" and "pas de
+// remboursement" still complain.
 func problemNegated(words []msgWord, i int) bool {
-	for k := 1; k <= 3 && i-k >= 0; k++ {
+	if !deniable(words[i].w) {
+		return false
+	}
+	for k := 1; k <= 4 && i-k >= 0; k++ {
 		p := words[i-k]
 		if p.end {
 			return false
 		}
+		next := words[i-k+1].w
 		switch p.w {
-		case "no", "not", "never", "without", "zero", "sans", "aucun", "aucune", "rien", "jamais", "plus", "pas", "ni":
+		case "no", "not", "without", "zero", "sans", "aucun", "aucune", "rien", "pas", "ni":
+			return true
+		case "never", "jamais":
+			// "never had a problem", "jamais eu de souci"; not "never got a
+			// refund".
+			switch next {
+			case "had", "have", "has", "seen", "experienced", "any", "eu", "vu", "rencontre", "aucun", "aucune":
+				return true
+			}
+		case "plus":
+			if next == "de" || next == "d" {
+				return true // "plus de souci"
+			}
+		}
+	}
+	return false
+}
+
+// deniable says whether a word names a problem, which a negation denies.
+func deniable(w string) bool {
+	for _, p := range []string{
+		"problem", "issue", "souci", "bug", "beug", "erreur", "error", "probleme", "panne",
+		"complain", "glitch", "crash", "slow", "lent", "retard", "delay", "late", "worr",
+		"fuss", "fault", "disappoint", "decu", "decev", "broken", "broke", "casse", "damage",
+		"endommag", "abim", "lag", "frustrat", "annoy", "plainte", "reclamation", "mecontent",
+		"insatisf", "defect", "faulty", "wrong", "cher", "expensive",
+	} {
+		if strings.HasPrefix(w, p) {
 			return true
 		}
 	}
@@ -318,20 +369,20 @@ var complaintWeak = newMsgPhrases(
 	"refund*", "broken", "broke", "breaks", "bug", "bugs", "buggy", "crash*", "error*", "problem*",
 	"issue*", "slow", "delay*", "late", "lost", "missing", "damaged", "cancel*", "down", "outage",
 	"glitch*", "lag", "laggy", "lagging", "frustrat*", "annoy*",
-	"terrible", "awful", "horrible", "customer service", "expensive", "overpriced",
-	"charged", "fail*", "freez*", "stuck", "wrong", "bad", "poor", "hate", "spam",
+	"customer service", "expensive", "overpriced",
+	"charged", "fail*", "freez*", "stuck", "wrong", "spam",
 	"ads", "paywall", "removed", "banned", "deleted", "warm", "empty", "smaller", "shrunk",
 	"cold", "soggy", "bland", "tasteless", "stale", "smell*", "stink*", "dirty", "timing out",
 	"time out", "plastic", "too many emails", "unsubscribe", "shame", "mess",
-	"always late", "never", "again and again", "nobody", "delete*", "finally", "supposed to",
+	"always late", "again and again", "nobody", "delete*", "finally", "supposed to",
 	// French.
 	"rembours*", "sav", "service client", "bug*", "beug*", "bogue", "plantage", "erreur*",
 	"probleme*", "souci", "soucis", "lent", "lente", "lenteur*", "retard*", "attente", "attends",
 	"perdu*", "manquant*", "manque", "casse", "cassee", "cassent", "endommage*", "defectueu*",
 	"annul*", "galer*", "nul", "nulle", "nuls", "bloque*", "coupure",
-	"coupe", "impossible", "panne*", "mauvais*", "horrible*", "bizarre",
+	"coupe", "impossible", "panne*", "bizarre",
 	"supprime*", "banni*", "pub", "pubs", "spam", "vide", "froid", "congele", "fade", "odeur",
-	"sentait", "sale", "plastique", "retreci", "plus petit*", "deconnect*", "jamais", "personne",
+	"sentait", "sale", "plastique", "retreci", "plus petit*", "deconnect*",
 	"encore une fois", "sans la", "sans le", "sans les", "sans box", "resili*", "enfin", "cense",
 	"censee", "a quoi sert", "debite*", "preleve*", "pas terrible", "pas top", "pas ouf", "bof",
 	"not great", "not good", "meh",

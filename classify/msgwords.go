@@ -151,18 +151,23 @@ func msgCaps(raw string) bool {
 // for any one word. A phrase does not run across the end of a sentence.
 type msgPhrases struct {
 	byFirst  map[string][][]string
-	prefixed [][]string // phrases whose first word ends in "*"
+	prefixed map[string][][]string // phrases whose first word ends in "*", by its first two bytes
+	short    [][]string            // those whose prefix is shorter than two bytes
 }
 
 func newMsgPhrases(phrases ...string) *msgPhrases {
-	s := &msgPhrases{byFirst: map[string][][]string{}}
+	s := &msgPhrases{byFirst: map[string][][]string{}, prefixed: map[string][][]string{}}
 	for _, p := range phrases {
 		ws := strings.Fields(p)
 		if len(ws) == 0 {
 			continue
 		}
 		if strings.HasSuffix(ws[0], "*") {
-			s.prefixed = append(s.prefixed, ws)
+			if len(ws[0]) < 3 {
+				s.short = append(s.short, ws)
+				continue
+			}
+			s.prefixed[ws[0][:2]] = append(s.prefixed[ws[0][:2]], ws)
 			continue
 		}
 		s.byFirst[ws[0]] = append(s.byFirst[ws[0]], ws)
@@ -178,7 +183,14 @@ func (s *msgPhrases) at(words []msgWord, i int) int {
 			best = n
 		}
 	}
-	for _, p := range s.prefixed {
+	if w := words[i].w; len(w) >= 2 {
+		for _, p := range s.prefixed[w[:2]] {
+			if n := msgMatch(p, words, i); n > best {
+				best = n
+			}
+		}
+	}
+	for _, p := range s.short {
 		if n := msgMatch(p, words, i); n > best {
 			best = n
 		}

@@ -113,6 +113,8 @@ type sentiEval struct {
 	classes   map[string]*binaryCounts // sentiment, per class (one against the rest)
 	correct   map[string]int           // sentiment, by language and "all"
 	total     map[string]int
+	private   *binaryCounts // MovesToPrivate over the own account's messages
+	hardSell  *binaryCounts // HardSell over the own account's messages
 	errors    []string
 }
 
@@ -124,6 +126,7 @@ func evalSenti(rows []sentiRow, split string) sentiEval {
 		complaint: map[string]*binaryCounts{"all": {}, "en": {}, "fr": {}},
 		classes:   map[string]*binaryCounts{"positive": {}, "neutral": {}, "negative": {}},
 		correct:   map[string]int{}, total: map[string]int{},
+		private: &binaryCounts{}, hardSell: &binaryCounts{},
 	}
 	for _, r := range rows {
 		if r.split != split {
@@ -141,6 +144,14 @@ func evalSenti(rows []sentiRow, split string) sentiEval {
 			e.total[k]++
 			if cls == r.sentiment {
 				e.correct[k]++
+			}
+		}
+		if r.own() {
+			p, h := MovesToPrivate(r.text), HardSell(r.text)
+			e.private.add(r.category == "private", p)
+			e.hardSell.add(r.category == "hardsell", h)
+			if p != (r.category == "private") || h != (r.category == "hardsell") {
+				e.errors = append(e.errors, fmt.Sprintf("%s %-9s MovesToPrivate %v HardSell %v  %q", r.id, r.category, p, h, r.text))
 			}
 		}
 		if got != r.complaint || cls != r.sentiment {
@@ -162,6 +173,8 @@ func (e sentiEval) report(t *testing.T, split string) {
 	for _, k := range []string{"positive", "neutral", "negative"} {
 		t.Logf("%s half: sentiment %-8s %v", split, k, e.classes[k])
 	}
+	t.Logf("%s half, own messages: MovesToPrivate %v", split, e.private)
+	t.Logf("%s half, own messages: HardSell %v", split, e.hardSell)
 }
 
 // TestLabelledComplaintsAndSentiment measures IsComplaint and Sentiment on

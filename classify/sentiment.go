@@ -18,6 +18,17 @@ import (
 // push the sum further from zero, and the sum s becomes s/sqrt(s²+15). The
 // SPEC calls a score above 0.05 positive and below -0.05 negative.
 //
+// Where it differs from vaderSentiment 3.3 (whose English examples it
+// scores alike, see TestSentimentVADER): negations and boosters do not
+// reach across the end of a sentence; French has its own negations ("ne
+// ... pas" counts once, "j'aime pas" negates backwards, a "ne" ends at its
+// "pas"), boosters, contrasts ("mais", "par contre") and elisions; emoji
+// glued to words count; multi-word entries ("fed up", "pas terrible")
+// match. And a problem reported in complaint.go's words ("still waiting",
+// "ne marche pas") adds its own negative weight and halves the praise
+// around it, or turns it negative with a sarcasm cue ("great, another
+// update that breaks everything"), since such a message reads negative.
+//
 // lang is "en" or "fr" (as Lang returns); any other value is scored with the
 // English rules and lexicon, which still read emoji, emoticons and the
 // English words that other languages borrow. The result is rounded to four
@@ -27,8 +38,18 @@ func Sentiment(text, lang string) float64 {
 	if lang == "fr" {
 		l = sentimentLangs().fr
 	}
-	return l.score(text)
+	return l.score(text, true)
 }
+
+// What a problem reported weighs in the sum (a strong complaint phrase,
+// a weak one), and what praise around it keeps of its valence: tuned on
+// the labelled set's tune half.
+const (
+	senProblemStrong = -2.0
+	senProblemWeak   = -0.7
+	senProblemPraise = 0.5
+	senSarcasmPraise = -0.5 // praise with a sarcasm cue means its opposite
+)
 
 // VADER's constants, empirically derived by its authors: what a booster adds
 // to a word's valence, what capitals add, what a negation multiplies it by,
@@ -80,7 +101,9 @@ type senPhrase struct {
 	contrast bool
 }
 
-func (l *senLang) score(text string) float64 {
+// score is the compound score; cues adds what complaint.go's vocabulary
+// says (off, the English score is vaderSentiment's).
+func (l *senLang) score(text string, cues bool) float64 {
 	if text == "" {
 		return 0
 	}
@@ -112,7 +135,25 @@ func (l *senLang) score(text string) float64 {
 		}
 	}
 
+	// A problem reported (complaint.go's vocabulary) sets the tone: "love
+	// the recipes but the delivery is late again" is negative, and so is
+	// praise around a problem with a sarcasm cue.
 	sum := 0.0
+	if cues {
+		strong, weak, sarcasm := problemCues(text)
+		if strong > 0 || sarcasm {
+			keep := senProblemPraise
+			if sarcasm {
+				keep = senSarcasmPraise
+			}
+			for i, v := range vals {
+				if v > 0 {
+					vals[i] = v * keep
+				}
+			}
+		}
+		sum += float64(min(strong, 2))*senProblemStrong + float64(min(weak, 2))*senProblemWeak
+	}
 	for _, v := range vals {
 		sum += v
 	}
@@ -163,8 +204,10 @@ func (l *senLang) valence(toks []senToken, i int, capDiff bool) float64 {
 			}
 		}
 		p1, p2, p3 := prevInClause(toks, i, 1), prevInClause(toks, i, 2), prevInClause(toks, i, 3)
-		if (p1 >= 0 && toks[p1].key == "no") || (p2 >= 0 && toks[p2].key == "no") ||
-			(p3 >= 0 && toks[p3].key == "no" && (toks[p1].key == "or" || toks[p1].key == "nor")) {
+		// Not across a comma: in "oh no, another amazing recipe" the "no"
+		// is an interjection.
+		isNo := func(j int) bool { return j >= 0 && toks[j].key == "no" && !commaBetween(toks, j, i) }
+		if isNo(p1) || isNo(p2) || (isNo(p3) && (toks[p1].key == "or" || toks[p1].key == "nor")) {
 			v = base * vaderNegate
 		}
 	}
@@ -392,6 +435,16 @@ func nextToken(toks []senToken, i int) int {
 	return -1
 }
 
+// commaBetween says whether a clause ends between tokens j and i.
+func commaBetween(toks []senToken, j, i int) bool {
+	for k := j; k < i; k++ {
+		if toks[k].comma {
+			return true
+		}
+	}
+	return false
+}
+
 func soOrThisBetween(toks []senToken, j, i int) bool {
 	for k := j + 1; k < i; k++ {
 		if toks[k].key == "so" || toks[k].key == "this" {
@@ -545,8 +598,16 @@ func (l *senLang) field(f string, toks *[]senToken) {
 func (l *senLang) word1(f string, toks *[]senToken) {
 	f = strings.ReplaceAll(f, "’", "'")
 	if !senHasLetter(f) || strings.ContainsAny(f, ":;=<>^") {
-		if key := strings.ToLower(f); l.isEmoticon(key) {
+		key := strings.ToLower(f)
+		if l.isEmoticon(key) {
 			*toks = append(*toks, senToken{raw: f, key: key})
+			return
+		}
+		// ":(." and ":)," : an emoticon that ends a sentence or clause.
+		if k := strings.TrimRight(key, ".,!?;"); k != key && k != "" && l.isEmoticon(k) {
+			tail := key[len(k):]
+			*toks = append(*toks, senToken{raw: f[:len(k)], key: k,
+				brk: strings.ContainsAny(tail, ".!?;"), comma: strings.Contains(tail, ",")})
 			return
 		}
 	}

@@ -153,11 +153,16 @@ var hardSell = newMsgPhrases(
 	"exclusive offer", "promo code", "discount code", "use code", "coupon", "free trial",
 	"start your trial", "preorder", "pre order", "book now", "book your", "download now",
 	"last chance", "dont miss out", "hurry", "act now", "on sale", "flash sale", "big sale",
-	"early bird", "link in bio", "tap the link", "click the link",
+	"early bird", "link in bio", "tap the link", "click the link", "subscrib*", "last day",
+	"last days", "dont wait", "lock in", "price of one", "price of 1", "2 for 1", "two for one",
+	"prices go up", "prices are going up", "today only", "ends tonight", "ends soon", "while stocks last",
 	// French.
 	"rejoignez", "rejoins nous", "rejoindre notre", "abonnez", "abonne toi", "abonnes toi",
 	"inscrivez", "inscris toi", "inscription ouverte*", "achetez", "commandez", "profitez",
 	"offre limitee", "offre speciale", "offre exclusive", "code promo", "promo", "reduction",
 	"soldes", "ne manquez pas", "derniere chance", "essai gratuit", "precommande*",
-	"reservez", "telechargez", "lien en bio", "places limitees", "en vente",
+	"reservez", "telechargez", "lien en bio", "places limitees", "en vente", "abonner",
+	"inscrire", "dernier jour", "derniers jours", "n attendez pas", "bloquez", "au prix d un",
+	"au prix d une", "les prix augmentent", "aujourd hui seulement", "des maintenant",
+	"jusqu a epuisement", "se termine ce soir",
 )
