@@ -133,7 +133,7 @@ func FuzzIsComplaint(f *testing.F) {
 func BenchmarkIsComplaint(b *testing.B) {
 	i := 0
 	for b.Loop() {
-		m := benchMessages[i%len(benchMessages)]
+		m := sentiBenchMessages[i%len(sentiBenchMessages)]
 		IsComplaint(m.text, m.lang, true, -0.3)
 		i++
 	}

@@ -183,8 +183,8 @@ func FuzzSentiment(f *testing.F) {
 	})
 }
 
-// benchMessages mixes what a community manager's messages look like.
-var benchMessages = [...]struct{ text, lang string }{
+// sentiBenchMessages mixes what a community manager's messages look like.
+var sentiBenchMessages = [...]struct{ text, lang string }{
 	{"@lunabox my box still hasn't arrived, third week in a row. Not happy.", "en"},
 	{"Love the new recipes!! 😍", "en"},
 	{"How do I pause my subscription?", "en"},
@@ -199,7 +199,7 @@ func BenchmarkSentiment(b *testing.B) {
 	Sentiment("warm up", "en")
 	i := 0
 	for b.Loop() {
-		m := benchMessages[i%len(benchMessages)]
+		m := sentiBenchMessages[i%len(sentiBenchMessages)]
 		Sentiment(m.text, m.lang)
 		i++
 	}
@@ -211,7 +211,7 @@ func BenchmarkTextAnalysis(b *testing.B) {
 	Sentiment("warm up", "en")
 	i := 0
 	for b.Loop() {
-		m := benchMessages[i%len(benchMessages)]
+		m := sentiBenchMessages[i%len(sentiBenchMessages)]
 		IsComplaint(m.text, m.lang, true, Sentiment(m.text, m.lang))
 		i++
 	}
@@ -220,11 +220,11 @@ func BenchmarkTextAnalysis(b *testing.B) {
 // TestTextAnalysisConcurrent runs the text classifiers from several
 // goroutines at once, first use included (go test -race finds a data race).
 func TestTextAnalysisConcurrent(t *testing.T) {
-	done := make(chan [len(benchMessages)]float64)
+	done := make(chan [len(sentiBenchMessages)]float64)
 	for range 4 {
 		go func() {
-			var got [len(benchMessages)]float64
-			for i, m := range benchMessages {
+			var got [len(sentiBenchMessages)]float64
+			for i, m := range sentiBenchMessages {
 				got[i] = Sentiment(m.text, m.lang)
 				IsComplaint(m.text, m.lang, true, got[i])
 				AngryReply(m.text)

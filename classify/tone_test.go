@@ -95,7 +95,7 @@ func TestHardSell(t *testing.T) {
 func BenchmarkTone(b *testing.B) {
 	i := 0
 	for b.Loop() {
-		m := benchMessages[i%len(benchMessages)]
+		m := sentiBenchMessages[i%len(sentiBenchMessages)]
 		AngryReply(m.text)
 		MovesToPrivate(m.text)
 		HardSell(m.text)
