@@ -28,6 +28,15 @@
 //     sentence, or an English or French interrogative opening, with
 //     quoted text and URLs left out (textprep.go cuts them, and cuts the
 //     rest into sentences and words).
+//   - sentiment.go, sentiment_lexicon.go: Sentiment, a VADER-style scorer
+//     for English and French (SPEC: sentiment), on embedded lexicons.
+//   - complaint.go: IsComplaint, the SPEC's complaint from complaint
+//     vocabulary, negated working verbs, sarcasm cues, addressing and the
+//     sentiment; tuned and measured on testdata/labelled/.
+//   - tone.go: AngryReply, MovesToPrivate and HardSell, for the own
+//     account's replies and posts (SPEC: tone of own replies, moved to
+//     private, hard-sell post).
+//   - msgwords.go: the words and phrase matcher the last two share.
 //
 // Bots seen only through robots.txt requests are not this package's
 // business: that needs the visitor's other hits and is done where hits are
@@ -58,4 +67,10 @@
 // licence), Go's copy of the Mozilla Public Suffix List
 // (publicsuffix.org), including its private section: "someone.github.io"
 // is a registrable domain of its own.
+//
+// The sentiment lexicons are VADER's English lexicon and emoji names (MIT
+// licence, (c) C.J. Hutto; github.com/cjhutto/vaderSentiment), Pattern's
+// French adjectives (public domain under the PDDL; github.com/clips/pattern)
+// and cmpulse's own additions (MIT); data/README.md gives their versions.
+// The scoring rules are a Go port of vaderSentiment.py (MIT).
 package classify

@@ -447,7 +447,7 @@ var bindings = []binding{
 		classified: true,
 	},
 	snapBind[*Post, warehouse.SocialPost]{t: warehouse.SocialPosts, row: (*rowMaker).post},
-	snapBind[*Message, warehouse.Conversation]{t: warehouse.Conversations, row: (*rowMaker).message},
+	snapBind[*Message, warehouse.Conversation]{t: warehouse.Conversations, row: (*rowMaker).message, settle: answered},
 	snapBind[*FollowerRec, warehouse.Follower]{t: warehouse.Followers, row: (*rowMaker).follower},
 	bind[*ParseError, warehouse.Reject, int64]{
 		t: warehouse.Rejects,

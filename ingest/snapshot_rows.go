@@ -15,6 +15,10 @@ import (
 type snapBind[R any, T any] struct {
 	t   *warehouse.SnapshotOf[T]
 	row func(m *rowMaker, rec R, from origin) T
+	// settle, if set, works out what depends on the whole partition once
+	// it is merged (conversations: answered_at), and returns how many
+	// rows it changed.
+	settle func(rows []*T) int
 }
 
 func (b snapBind[R, T]) table() *warehouse.Table { return b.t.Table }
@@ -23,7 +27,11 @@ func (b snapBind[R, T]) add(rows tableRows, m *rowMaker, rec any, from origin) (
 	return bind[R, T, string]{t: b.t.TableOf, row: b.row}.add(rows, m, rec, from)
 }
 
-func (b snapBind[R, T]) newWriter(s *sink) tableSink { return newMerged(s, b.t) }
+func (b snapBind[R, T]) newWriter(s *sink) tableSink {
+	m := newMerged(s, b.t)
+	m.derive = b.settle
+	return m
+}
 
 func (m *rowMaker) post(p *Post, from origin) warehouse.SocialPost {
 	row := p.SocialPost

@@ -42,6 +42,9 @@ type merged[T any] struct {
 	parts map[string]*partRows[T]
 	marks map[string]mark // by source_file
 	stats *[]MergeStat
+	// derive works out, over the merged partition, what depends on all
+	// of it; it returns how many rows it changed.
+	derive func(rows []*T) int
 }
 
 // partRows are a batch's rows of one partition, in the order read, in
@@ -197,7 +200,15 @@ func (m *merged[T]) mergePartition(p string, part *partRows[T]) error {
 	st.Added = int64(len(added))
 	st.Total = int64(len(old) + len(added))
 	*m.stats = append(*m.stats, st)
-	if st.Added == 0 && st.Updated == 0 {
+	derived := 0
+	if m.derive != nil {
+		all := make([]*T, 0, st.Total)
+		for i := range old {
+			all = append(all, &old[i])
+		}
+		derived = m.derive(append(all, added...))
+	}
+	if st.Added == 0 && st.Updated == 0 && derived == 0 {
 		return nil // nothing new: the files stay as they are
 	}
 	return m.rewrite(values, old, added, files)

@@ -1,6 +1,7 @@
 package warehouse
 
 import (
+	"strings"
 	"time"
 
 	"github.com/parquet-go/parquet-go"
@@ -99,6 +100,13 @@ type Conversation struct {
 	Sentiment   *float64 `parquet:"sentiment,optional"`
 	IsComplaint *bool    `parquet:"is_complaint,optional"`
 	Edited      bool     `parquet:"edited"`
+	// AnsweredAt is when the own account first answered this message
+	// (SPEC "answered"), and ResponseTimeS how long after it was written,
+	// in seconds; NULL when unanswered, and for own messages, joins, spam
+	// and trash. Worked out over the whole partition each time a batch
+	// changes it (ingest/answered.go).
+	AnsweredAt    *time.Time `parquet:"answered_at,optional,timestamp(microsecond)"`
+	ResponseTimeS *int64     `parquet:"response_time_s,optional"`
 
 	ExportTS   time.Time `parquet:"export_ts,timestamp(millisecond)"`
 	SourceFile string    `parquet:"source_file,dict"`
@@ -119,7 +127,8 @@ type Follower struct {
 	// NULL where undated (X's follower.js).
 	FollowedAt *time.Time `parquet:"followed_at,optional,timestamp(microsecond)"`
 	// FirstSeenExportTS is the export_ts of the oldest export that lists
-	// them; ExportTS of the newest.
+	// them; ExportTS that of the export the row was last changed by (a
+	// newer export that lists them unchanged leaves the row as it is).
 	FirstSeenExportTS time.Time `parquet:"first_seen_export_ts,timestamp(millisecond)"`
 
 	ExportTS   time.Time `parquet:"export_ts,timestamp(millisecond)"`
@@ -195,6 +204,8 @@ var SocialPosts = &SnapshotOf[SocialPost]{
 	Stamp:        func(r *SocialPost, t time.Time) { r.ExportTS = t },
 	Content: func(r SocialPost) SocialPost {
 		r.ExportTS, r.SourceFile, r.SourceLine, r.Format, r.Batch = time.Time{}, "", 0, "", ""
+		r.Links, r.LinksOwnSite = nilIfEmpty(r.Links), nilIfEmpty(r.LinksOwnSite)
+		r.Hashtags, r.Mentions = nilIfEmpty(r.Hashtags), nilIfEmpty(r.Mentions)
 		return r
 	},
 }
@@ -215,8 +226,20 @@ var Conversations = &SnapshotOf[Conversation]{
 	Stamp:        func(r *Conversation, t time.Time) { r.ExportTS = t },
 	Content: func(r Conversation) Conversation {
 		r.ExportTS, r.SourceFile, r.SourceLine, r.Format, r.Batch = time.Time{}, "", 0, "", ""
+		r.AnsweredAt, r.ResponseTimeS = nil, nil // worked out over the partition, after the merge
+		r.Links, r.Mentions = nilIfEmpty(r.Links), nilIfEmpty(r.Mentions)
 		return r
 	},
+}
+
+// nilIfEmpty makes an empty list nil: a list read back from a file is
+// empty where the row it was written from had nil, and the two must
+// compare the same.
+func nilIfEmpty(l []string) []string {
+	if len(l) == 0 {
+		return nil
+	}
+	return l
 }
 
 // Followers is followers/platform=<p>/, keyed by (account, follower_id).
@@ -228,7 +251,11 @@ var Followers = &SnapshotOf[Follower]{
 		Key:    func(r *Follower, _ At) string { return r.Platform },
 		Values: platformValues,
 	},
-	NaturalKey: func(r *Follower) string { return r.Account + "\x00" + r.FollowerID },
+	// The account as handles compare (case, a leading @): the same account
+	// written two ways is one.
+	NaturalKey: func(r *Follower) string {
+		return strings.ToLower(strings.TrimPrefix(strings.TrimSpace(r.Account), "@")) + "\x00" + r.FollowerID
+	},
 	ExportTime: func(r *Follower) time.Time { return r.ExportTS },
 	Merge: func(win, lose *Follower) {
 		if lose.FirstSeenExportTS.Before(win.FirstSeenExportTS) {
