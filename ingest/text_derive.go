@@ -24,7 +24,10 @@ func derivePost(row *warehouse.SocialPost, strs *strSlab) {
 	}
 }
 
-// deriveMessage sets a message's lang and is_question.
+// deriveMessage sets a message's lang, is_question, sentiment and, for a
+// message not by the own account, is_complaint. Every conversation is in
+// an own space (the blog, the forum, the group, a DM, a comment on an own
+// post), so each is addressed to the own account.
 func deriveMessage(row *warehouse.Conversation, strs *strSlab) {
 	if row.Text == nil || row.Kind == "join" {
 		return
@@ -33,4 +36,10 @@ func deriveMessage(row *warehouse.Conversation, strs *strSlab) {
 	row.Lang = strs.ptr(lang)
 	q := classify.IsQuestion(*row.Text, lang)
 	row.IsQuestion = &q
+	s := classify.Sentiment(*row.Text, lang)
+	row.Sentiment = &s
+	if !row.IsOwnAccount {
+		c := classify.IsComplaint(*row.Text, lang, true, s)
+		row.IsComplaint = &c
+	}
 }
