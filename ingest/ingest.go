@@ -144,7 +144,8 @@ type ingestRun struct {
 	now   time.Time // of the batch, in its ledger entries
 	own   *Own      // the own accounts, as the config and the archives read so far say
 	sink  *sink
-	hits  bool // a log was read: the site's state is committed with the batch
+	hits  bool           // a log was read: the site's state is committed with the batch
+	names map[string]int // inputs read so far, by name
 }
 
 // keep completes the ledger entry of an input read in this run, and adds
@@ -257,6 +258,7 @@ func (r *ingestRun) commit(entries []warehouse.LedgerEntry) error {
 // ingestOne reads one input into the pipe. Problems with the input go into
 // the summary; failures to write surface when the pipe is closed.
 func (r *ingestRun) ingestOne(ctx context.Context, in input, pp *pipe, prog *progress) (FileSummary, *warehouse.LedgerEntry) {
+	in.name = r.uniqueName(in.name)
 	fs := FileSummary{Name: in.name}
 	op, head, err := openInput(in, r.opt.Stdin, prog)
 	if err != nil || op == nil {
@@ -284,15 +286,32 @@ func (r *ingestRun) ingestOne(ctx context.Context, in input, pp *pipe, prog *pro
 	return fs, r.streamOne(ctx, in, &op, head, &fs, pp)
 }
 
+// uniqueName makes an input's name unique in the run: an archive may hold
+// two entries of one name, and the rows of a snapshot input are told apart
+// by it until its mark (snapshot.go).
+func (r *ingestRun) uniqueName(name string) string {
+	if r.names == nil {
+		r.names = map[string]int{}
+	}
+	r.names[name]++
+	if n := r.names[name]; n > 1 {
+		return fmt.Sprintf("%s (%d)", name, n)
+	}
+	return name
+}
+
 // formatOf names the kind of an input: --format, or what its head is. An
 // archive's or a folder's file of no known kind is counted as skipped
 // (SPEC, "Sources": an X archive, zipped or unpacked, holds like.js and
 // media); a file named itself and of no known kind is an error.
 func (r *ingestRun) formatOf(in input, head []byte, fs *FileSummary) string {
-	if r.opt.Format != "" {
+	format := detect(head)
+	if r.opt.Format != "" && (format == "" || in.member == nil && !in.inFolder) {
+		// --format forces the kind of what is named, and of what an
+		// archive or folder holds only where detection finds none: an X
+		// archive forced to x_tweets keeps its follower.js a follower file.
 		return r.opt.Format
 	}
-	format := detect(head)
 	switch {
 	case format != "":
 	case in.member != nil || in.inFolder:

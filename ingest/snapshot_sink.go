@@ -231,7 +231,7 @@ func (m *merged[T]) readPartition(values []string) ([]T, []string, error) {
 			continue
 		}
 		if err != nil {
-			return nil, nil, fmt.Errorf("reading %s to merge into it: %w (cmpulse doctor --repair sets such a file aside)", path, err)
+			return nil, nil, fmt.Errorf("reading %s to merge into it: %w (move the damaged file out of the warehouse and ingest the exports again)", path, err)
 		}
 		for i := range rs {
 			m.table.SetPartition(&rs[i], values)
@@ -255,7 +255,15 @@ func (m *merged[T]) rewrite(values []string, old []T, added []*T, files []string
 	// Smaller row groups than the logs': a row group is held whole until
 	// written, and these rows are mostly free text.
 	opts := append(writerOptions(), parquet.MaxRowsPerRowGroup(textRowGroupRows))
-	w, err := newFileWriterOpts[T](m.batch, m.table.File(values, m.batch.ID()), opts)
+	// A partition of one file is rewritten under that file's name, so
+	// that placing the new file replaces the old in one rename: a plain
+	// reader never sees both (with a new name, the old one would go only
+	// after the new one is placed).
+	rel := m.table.File(values, m.batch.ID())
+	if len(files) == 1 {
+		rel, files = files[0], nil
+	}
+	w, err := newFileWriterOpts[T](m.batch, rel, opts)
 	if err != nil {
 		return err
 	}

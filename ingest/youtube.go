@@ -81,6 +81,14 @@ func openYouTubeStudio(src *Source) Reader {
 // Skipped counts the Total row (and any repeat of a video).
 func (r *youTubeStudioReader) Skipped() int64 { return r.skipped }
 
+// ExportTime is the file's time: Studio writes it into the zip it
+// downloads, and the file says nothing of when it was made. Its latest
+// record (the newest video's publish day) would make two exports a month
+// apart tie, and the later ingest win, whichever is newer.
+func (r *youTubeStudioReader) ExportTime() (time.Time, bool) {
+	return r.src.ModTime, !r.src.ModTime.IsZero()
+}
+
 func (r *youTubeStudioReader) header() error {
 	if r.cols != nil || r.err != nil {
 		return r.err

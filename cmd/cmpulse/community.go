@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 
@@ -50,6 +51,9 @@ func (c *communityConfig) check(path string, rel func(p, def string) string) err
 	for i, p := range c.Platforms {
 		if !platformConfigName.MatchString(p.Name) {
 			return fmt.Errorf("reading config %s: community platform %d: name %q: use a lower-case name such as x, mastodon, blog, linkedin, instagram, facebook, youtube, telegram, discourse", path, i+1, p.Name)
+		}
+		if p.Format != "" && ingest.TableOf(p.Format) == "" {
+			return fmt.Errorf("reading config %s: community platform %s: unknown format %q (known: %s)", path, p.Name, p.Format, strings.Join(ingest.Formats, ", "))
 		}
 		if seen[p.Name] {
 			return fmt.Errorf("reading config %s: community platform %s is listed twice", path, p.Name)
@@ -101,7 +105,14 @@ func ingestCommunity(ctx context.Context, e *env, c *config, quiet bool) (proble
 			printSummary(e.stdout, sum)
 		}
 		if err != nil {
-			return nil, fmt.Errorf("community %s: %w", p.Name, err)
+			if ctx.Err() != nil {
+				return nil, err
+			}
+			// One platform's failure (a damaged partition file) must not
+			// stop the others nor the report.
+			fmt.Fprintf(e.stderr, "cmpulse: community %s: %v\n", p.Name, err)
+			problems = silentError{}
+			continue
 		}
 		if err := reportProblems(e.stderr, sum, c.Warehouse); err != nil {
 			problems = err
@@ -117,6 +128,10 @@ func existing(e *env, paths []string) []string {
 	var out []string
 	for _, p := range paths {
 		if strings.ContainsAny(p, "*?[") {
+			if m, _ := filepath.Glob(p); len(m) == 0 {
+				fmt.Fprintf(e.stderr, "cmpulse: nothing matches %s yet: nothing to ingest from it\n", p)
+				continue
+			}
 			out = append(out, p)
 			continue
 		}

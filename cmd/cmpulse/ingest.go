@@ -19,12 +19,15 @@ import (
 
 var ingestCommand = command{
 	name:    "ingest",
-	summary: "read log files into the warehouse",
+	summary: "read logs and social or community exports into the warehouse",
 	usage:   "[--config FILE] [--warehouse DIR] [--site NAME] [--host HOST]... [--format F] [--keep-ip] PATH...",
 	doc: `
-Reads web server access logs into the warehouse as Parquet. PATH is a file,
-a folder (every file in it), a glob ("logs/access.log*"), a .gz file, or "-"
-for standard input. Each input's format is detected from its first lines
+Reads web server access logs, and the exports of social accounts and
+community spaces (X and Mastodon archives, WordPress WXR, LinkedIn,
+Instagram, Facebook, YouTube Studio, Telegram, Discourse, generic CSV; see
+docs/sources.md), into the warehouse as Parquet. PATH is a file, a folder
+(every file in it), a glob ("logs/access.log*"), a .gz file, a .zip or
+.tar.gz archive, or "-" for standard input. Each input's format is detected from its first lines
 unless --format says it: ` + strings.Join(ingest.Formats, ", ") + `.
 
 Running it again on the same files adds nothing; a log that grew adds only its

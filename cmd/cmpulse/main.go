@@ -19,14 +19,16 @@ func main() {
 	// SIGTERM too: systemd and docker stop a job with it, and the batch in
 	// progress must then be abandoned cleanly, as on Ctrl-C.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	softMemoryLimit()
+	if len(os.Args) > 1 && (os.Args[1] == "ingest" || os.Args[1] == "run" || os.Args[1] == "demo") {
+		softMemoryLimit()
+	}
 	code := exitCode(run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 	stop()
 	os.Exit(code)
 }
 
 // softMemoryLimit asks Go's collector to keep the heap near 200 MiB, unless
-// $GOMEMLIMIT says otherwise. Ingest holds a community export's rows until
+// $GOMEMLIMIT says otherwise; for the commands that ingest. Ingest holds a community export's rows until
 // it is read whole (snapshots merge by key), and without a limit the
 // collector lets garbage grow to the size of what is live, doubling the
 // peak: a 100 MB LinkedIn Shares.csv, nearly all text, peaked at 400 MB
