@@ -1,8 +1,9 @@
 package classify
 
 import (
+	"github.com/cmpulse/cmpulse/internal/evalstats"
+
 	"bufio"
-	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -126,44 +127,6 @@ func langQNorm(l string) string {
 	return "other"
 }
 
-// langQCounts holds a binary classifier's confusion langQCounts.
-type langQCounts struct{ tp, fp, fn, tn int }
-
-func (c *langQCounts) add(got, want bool) {
-	switch {
-	case got && want:
-		c.tp++
-	case got:
-		c.fp++
-	case want:
-		c.fn++
-	default:
-		c.tn++
-	}
-}
-
-func (c langQCounts) precision() float64 { return langQRatio(c.tp, c.tp+c.fp) }
-func (c langQCounts) recall() float64    { return langQRatio(c.tp, c.tp+c.fn) }
-func (c langQCounts) f1() float64 {
-	p, r := c.precision(), c.recall()
-	if p+r == 0 {
-		return 0
-	}
-	return 2 * p * r / (p + r)
-}
-
-func (c langQCounts) String() string {
-	return fmt.Sprintf("P %.3f R %.3f F1 %.3f (tp %d fp %d fn %d tn %d)",
-		c.precision(), c.recall(), c.f1(), c.tp, c.fp, c.fn, c.tn)
-}
-
-func langQRatio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
-}
-
 // Floors on the test half. The questions floor is the issue's; the language
 // floor is what the tune half gave, less a margin.
 const (
@@ -183,7 +146,7 @@ func TestLabelledQuestions(t *testing.T) {
 		splits = splits[:1]
 	}
 	for _, split := range splits {
-		per := map[string]*langQCounts{"all": {}, "en": {}, "fr": {}, "other": {}}
+		per := map[string]*evalstats.Binary{"all": {}, "en": {}, "fr": {}, "other": {}}
 		langOK, langN := 0, 0
 		confusion := map[string]int{}
 		for _, r := range rows {
@@ -199,19 +162,19 @@ func TestLabelledQuestions(t *testing.T) {
 				confusion[want+"->"+lang]++
 			}
 			got := IsQuestion(r.text, lang)
-			per["all"].add(got, r.question)
+			per["all"].Add(r.question, got)
 			if c, ok := per[want]; ok {
-				c.add(got, r.question)
+				c.Add(r.question, got)
 			}
 		}
 		if langN == 0 {
 			t.Errorf("no rows with split=%s", split)
 			continue
 		}
-		acc := langQRatio(langOK, langN)
+		acc := evalstats.Ratio(langOK, langN)
 		t.Logf("%s half, %d messages: Lang accuracy %.3f (%d/%d), errors %v", split, langN, acc, langOK, langN, confusion)
 		for _, l := range []string{"all", "en", "fr", "other"} {
-			if c := per[l]; c.tp+c.fp+c.fn+c.tn == 0 {
+			if c := per[l]; c.N() == 0 {
 				continue // the set has no message in that language
 			}
 			t.Logf("%s half: IsQuestion %-5s %v", split, l, *per[l])
@@ -219,7 +182,7 @@ func TestLabelledQuestions(t *testing.T) {
 		if split != "test" {
 			continue
 		}
-		if f1 := per["all"].f1(); f1 < langQMinQuestionF1 {
+		if f1 := per["all"].F1(); f1 < langQMinQuestionF1 {
 			t.Errorf("IsQuestion F1 on the test half = %.3f, want >= %.2f", f1, langQMinQuestionF1)
 		}
 		if acc < langQMinLangAcc {

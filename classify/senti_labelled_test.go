@@ -1,6 +1,8 @@
 package classify
 
 import (
+	"github.com/cmpulse/cmpulse/internal/evalstats"
+
 	"fmt"
 	"os"
 	"strings"
@@ -70,51 +72,14 @@ func sentimentClass(s float64) string {
 	return "neutral"
 }
 
-// binaryCounts counts a yes/no classifier's hits and misses.
-type binaryCounts struct{ tp, fp, fn, tn int }
-
-func (c *binaryCounts) add(want, got bool) {
-	switch {
-	case want && got:
-		c.tp++
-	case got:
-		c.fp++
-	case want:
-		c.fn++
-	default:
-		c.tn++
-	}
-}
-
-func (c binaryCounts) precision() float64 { return ratio(c.tp, c.tp+c.fp) }
-func (c binaryCounts) recall() float64    { return ratio(c.tp, c.tp+c.fn) }
-func (c binaryCounts) f1() float64 {
-	p, r := c.precision(), c.recall()
-	if p+r == 0 {
-		return 0
-	}
-	return 2 * p * r / (p + r)
-}
-
-func (c binaryCounts) String() string {
-	return fmt.Sprintf("P %.3f R %.3f F1 %.3f (tp %d fp %d fn %d tn %d)", c.precision(), c.recall(), c.f1(), c.tp, c.fp, c.fn, c.tn)
-}
-
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
-}
-
 // sentiEval is what the labelled-set tests measure on one half.
 type sentiEval struct {
-	complaint map[string]*binaryCounts // by language, and "all"
-	classes   map[string]*binaryCounts // sentiment, per class (one against the rest)
-	correct   map[string]int           // sentiment, by language and "all"
+	complaint map[string]*evalstats.Binary // by language, and "all"
+	classes   map[string]*evalstats.Binary // sentiment, per class (one against the rest)
+	correct   map[string]int               // sentiment, by language and "all"
 	total     map[string]int
-	private   *binaryCounts // MovesToPrivate over the own account's messages
-	hardSell  *binaryCounts // HardSell over the own account's messages
+	private   *evalstats.Binary // MovesToPrivate over the own account's messages
+	hardSell  *evalstats.Binary // HardSell over the own account's messages
 	errors    []string
 }
 
@@ -123,10 +88,10 @@ type sentiEval struct {
 // IsComplaint about them (its contract), so they count as predicted false.
 func evalSenti(rows []sentiRow, split string) sentiEval {
 	e := sentiEval{
-		complaint: map[string]*binaryCounts{"all": {}, "en": {}, "fr": {}},
-		classes:   map[string]*binaryCounts{"positive": {}, "neutral": {}, "negative": {}},
+		complaint: map[string]*evalstats.Binary{"all": {}, "en": {}, "fr": {}},
+		classes:   map[string]*evalstats.Binary{"positive": {}, "neutral": {}, "negative": {}},
 		correct:   map[string]int{}, total: map[string]int{},
-		private: &binaryCounts{}, hardSell: &binaryCounts{},
+		private: &evalstats.Binary{}, hardSell: &evalstats.Binary{},
 	}
 	for _, r := range rows {
 		if r.split != split {
@@ -134,11 +99,11 @@ func evalSenti(rows []sentiRow, split string) sentiEval {
 		}
 		s := Sentiment(r.text, r.lang)
 		got := !r.own() && IsComplaint(r.text, r.lang, r.addressed, s)
-		e.complaint["all"].add(r.complaint, got)
-		e.complaint[r.lang].add(r.complaint, got)
+		e.complaint["all"].Add(r.complaint, got)
+		e.complaint[r.lang].Add(r.complaint, got)
 		cls := sentimentClass(s)
 		for name, c := range e.classes {
-			c.add(r.sentiment == name, cls == name)
+			c.Add(r.sentiment == name, cls == name)
 		}
 		for _, k := range []string{"all", r.lang} {
 			e.total[k]++
@@ -148,8 +113,8 @@ func evalSenti(rows []sentiRow, split string) sentiEval {
 		}
 		if r.own() {
 			p, h := MovesToPrivate(r.text), HardSell(r.text)
-			e.private.add(r.category == "private", p)
-			e.hardSell.add(r.category == "hardsell", h)
+			e.private.Add(r.category == "private", p)
+			e.hardSell.Add(r.category == "hardsell", h)
 			if p != (r.category == "private") || h != (r.category == "hardsell") {
 				e.errors = append(e.errors, fmt.Sprintf("%s %-9s MovesToPrivate %v HardSell %v  %q", r.id, r.category, p, h, r.text))
 			}
@@ -168,7 +133,7 @@ func (e sentiEval) report(t *testing.T, split string) {
 		t.Logf("%s half, %s: complaint %v", split, k, e.complaint[k])
 	}
 	for _, k := range []string{"en", "fr", "all"} {
-		t.Logf("%s half, %s: sentiment accuracy %.3f (%d of %d)", split, k, ratio(e.correct[k], e.total[k]), e.correct[k], e.total[k])
+		t.Logf("%s half, %s: sentiment accuracy %.3f (%d of %d)", split, k, evalstats.Ratio(e.correct[k], e.total[k]), e.correct[k], e.total[k])
 	}
 	for _, k := range []string{"positive", "neutral", "negative"} {
 		t.Logf("%s half: sentiment %-8s %v", split, k, e.classes[k])
@@ -185,7 +150,7 @@ func TestLabelledComplaintsAndSentiment(t *testing.T) {
 	e := evalSenti(readSentiLabelled(t), "test")
 	e.report(t, "test")
 	c := e.complaint["all"]
-	if c.precision() < 0.8 || c.recall() < 0.7 {
+	if c.Precision() < 0.8 || c.Recall() < 0.7 {
 		t.Errorf("complaints on the test half: %v, want precision >= 0.8 and recall >= 0.7", c)
 	}
 }

@@ -2,9 +2,9 @@ package ingest
 
 import (
 	"context"
-	"fmt"
 	"testing"
 
+	"github.com/cmpulse/cmpulse/internal/evalstats"
 	sampledata "github.com/cmpulse/cmpulse/sample-data"
 	"github.com/cmpulse/cmpulse/warehouse"
 )
@@ -47,7 +47,7 @@ func TestDemoCommunityLabels(t *testing.T) {
 		rows[p+" "+th+" "+id] = g
 	}
 	rs.Close()
-	var q, c confusion
+	var q, c evalstats.Binary
 	agree, total := 0, 0
 	for _, f := range facts.Messages {
 		if f.Own || f.Kind == "join" || f.Kind == "service" || f.Thread == "" {
@@ -57,9 +57,9 @@ func TestDemoCommunityLabels(t *testing.T) {
 		if !ok || g.q == nil {
 			continue
 		}
-		q.add(f.Question, *g.q)
+		q.Add(f.Question, *g.q)
 		if g.c != nil {
-			c.add(f.Complaint, *g.c)
+			c.Add(f.Complaint, *g.c)
 		}
 		if f.Status == "approved" || f.Status == "pending" || f.Status == "" {
 			total++
@@ -68,47 +68,16 @@ func TestDemoCommunityLabels(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("demo community, %d messages: question %s", q.n(), q)
+	t.Logf("demo community, %d messages: question %s", q.N(), q)
 	t.Logf("demo community: complaint %s", c)
 	t.Logf("demo community: answered agrees with the generator on %d of %d", agree, total)
-	if q.n() < 100 || q.f1() < 0.9 {
-		t.Errorf("questions: F1 %.3f on %d messages, want >= 0.9", q.f1(), q.n())
+	if q.N() < 100 || q.F1() < 0.9 {
+		t.Errorf("questions: F1 %.3f on %d messages, want >= 0.9", q.F1(), q.N())
 	}
-	if c.precision() < 0.7 || c.recall() < 0.9 {
-		t.Errorf("complaints: P %.3f R %.3f, want >= 0.7 and >= 0.9", c.precision(), c.recall())
+	if c.Precision() < 0.7 || c.Recall() < 0.9 {
+		t.Errorf("complaints: P %.3f R %.3f, want >= 0.7 and >= 0.9", c.Precision(), c.Recall())
 	}
 	if total == 0 || float64(agree) < 0.95*float64(total) {
 		t.Errorf("answered: %d of %d agree, want 95%%", agree, total)
 	}
-}
-
-type confusion struct{ tp, fp, fn, tn int }
-
-func (c *confusion) add(want, got bool) {
-	switch {
-	case want && got:
-		c.tp++
-	case got:
-		c.fp++
-	case want:
-		c.fn++
-	default:
-		c.tn++
-	}
-}
-
-func (c confusion) n() int { return c.tp + c.fp + c.fn + c.tn }
-func (c confusion) precision() float64 {
-	return float64(c.tp) / max(1, float64(c.tp+c.fp))
-}
-func (c confusion) recall() float64 { return float64(c.tp) / max(1, float64(c.tp+c.fn)) }
-func (c confusion) f1() float64 {
-	p, r := c.precision(), c.recall()
-	if p+r == 0 {
-		return 0
-	}
-	return 2 * p * r / (p + r)
-}
-func (c confusion) String() string {
-	return fmt.Sprintf("P %.3f R %.3f F1 %.3f (tp %d fp %d fn %d tn %d)", c.precision(), c.recall(), c.f1(), c.tp, c.fp, c.fn, c.tn)
 }
