@@ -20,7 +20,8 @@ func derivePost(row *warehouse.SocialPost, strs *strSlab) {
 	row.Lang = strs.ptr(lang)
 	if row.Kind != "repost" {
 		q := classify.IsQuestion(*row.Text, lang)
-		row.IsQuestion = &q
+		h := classify.HardSell(*row.Text)
+		row.IsQuestion, row.IsHardSell = &q, &h
 	}
 }
 
@@ -41,5 +42,8 @@ func deriveMessage(row *warehouse.Conversation, strs *strSlab) {
 	if !row.IsOwnAccount {
 		c := classify.IsComplaint(*row.Text, lang, true, s)
 		row.IsComplaint = &c
+		return
 	}
+	p, a := classify.MovesToPrivate(*row.Text), classify.AngryReply(*row.Text)
+	row.MovesToPrivate, row.IsAngry = &p, &a
 }

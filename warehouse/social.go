@@ -53,8 +53,10 @@ type SocialPost struct {
 	LinksOwnSite []string `parquet:"links_own_site,list"`
 	Hashtags     []string `parquet:"hashtags,list"`
 	Mentions     []string `parquet:"mentions,list"`
-	// Derived by the text analysis; NULL until it runs.
+	// Derived by the text analysis: an own post that asks (feedback
+	// asked), one that calls to join, subscribe or buy (hard sell).
 	IsQuestion *bool `parquet:"is_question,optional"`
+	IsHardSell *bool `parquet:"is_hard_sell,optional"`
 	Edited     bool  `parquet:"edited"`
 
 	ExportTS   time.Time `parquet:"export_ts,timestamp(millisecond)"`
@@ -99,7 +101,12 @@ type Conversation struct {
 	IsQuestion  *bool    `parquet:"is_question,optional"`
 	Sentiment   *float64 `parquet:"sentiment,optional"`
 	IsComplaint *bool    `parquet:"is_complaint,optional"`
-	Edited      bool     `parquet:"edited"`
+	// Of own messages only (NULL for the others): one that takes the
+	// conversation out of public (DM, MP, by e-mail...), and one whose
+	// tone is angry (capitals, several '!', insults), for a second look.
+	MovesToPrivate *bool `parquet:"moves_to_private,optional"`
+	IsAngry        *bool `parquet:"is_angry,optional"`
+	Edited         bool  `parquet:"edited"`
 	// AnsweredAt is when the own account first answered this message
 	// (SPEC "answered"), and ResponseTimeS how long after it was written,
 	// in seconds; NULL when unanswered, and for own messages, joins, spam
