@@ -16,7 +16,7 @@ func derivePost(row *warehouse.SocialPost, strs *strSlab) {
 	if row.Text == nil {
 		return
 	}
-	lang := classify.LangHint(*row.Text, deref(row.Lang))
+	lang := langOf(*row.Text, deref(row.Lang))
 	row.Lang = strs.ptr(lang)
 	if row.Kind != "repost" {
 		q := classify.IsQuestion(*row.Text, lang)
@@ -33,7 +33,7 @@ func deriveMessage(row *warehouse.Conversation, strs *strSlab) {
 	if row.Text == nil || row.Kind == "join" {
 		return
 	}
-	lang := classify.LangHint(*row.Text, deref(row.Lang))
+	lang := langOf(*row.Text, deref(row.Lang))
 	row.Lang = strs.ptr(lang)
 	q := classify.IsQuestion(*row.Text, lang)
 	row.IsQuestion = &q
@@ -46,4 +46,16 @@ func deriveMessage(row *warehouse.Conversation, strs *strSlab) {
 	}
 	p, a := classify.MovesToPrivate(*row.Text), classify.AngryReply(*row.Text)
 	row.MovesToPrivate, row.IsAngry = &p, &a
+}
+
+// langOf is a text's language given what the row says already: the
+// export's code at ingest, or at reclassify what ingest stored, of which
+// "other" (a language neither English nor French, often from the export's
+// own code, which is not kept) stays as it is, so that reclassifying does
+// not change it to what the text alone would read.
+func langOf(text, known string) string {
+	if known == "other" {
+		return known
+	}
+	return classify.LangHint(text, known)
 }

@@ -18,14 +18,17 @@ import (
 
 var reclassifyCommand = command{
 	name:    "reclassify",
-	summary: "re-derive bots, channels, sources and keywords of existing data",
+	summary: "re-derive bots, channels, keywords and the text analysis of existing data",
 	usage:   "[--warehouse DIR] [--config FILE] [--site NAME] [--host HOST]... [--dry-run]",
 	doc: `
 Re-derives the classification columns of the hits already in the warehouse
 (is_bot, bot_name, bot_category, browser, os, device, channel, referrer_host,
 referrer_domain, source, keyword) with this cmpulse's rules and lists, after
 they changed, or after a site's own host names changed (--host). Every other
-column stays as it is, row for row. Files that would not change are left
+column stays as it is, row for row. Then the community tables: each
+message's and post's language, question, sentiment, complaint, tone and
+links to the own sites, the answers in each thread, and messages by the own
+accounts now named (--own, the config) become own. Files that would not change are left
 alone; the others are replaced batch by batch, each batch atomically, so an
 interruption loses no row and counts none twice, and the next run goes on
 where it stopped. cmpulse run does this by itself when the rules changed.
@@ -43,6 +46,7 @@ func setupReclassify(fs *pflag.FlagSet) func(context.Context, *env, []string) er
 	fs.StringVarP(&o.config, "config", "c", "", "take the warehouse and the sites' hosts from this config `file` (also $CMPULSE_CONFIG)")
 	fs.StringVar(&o.site, "site", "", "only this `site` (default: every site in the warehouse)")
 	fs.StringSliceVar(&o.hosts, "host", nil, "the site's own `host` names, replacing the stored ones (repeatable; needs --site)")
+	fs.StringArrayVar(&o.own, "own", nil, "an own account, `PLATFORM=HANDLE`, whose messages already in become the own account's (repeatable; with --config, the config's too)")
 	fs.BoolVar(&o.dryRun, "dry-run", false, "count what would change, write nothing")
 	fs.BoolVarP(&o.quiet, "quiet", "q", false, "no progress bar")
 	return func(ctx context.Context, e *env, args []string) error {
@@ -58,7 +62,7 @@ func setupReclassify(fs *pflag.FlagSet) func(context.Context, *env, []string) er
 type reclassifyFlags struct {
 	warehouse, config, site string
 	warehouseSet            bool
-	hosts                   []string
+	hosts, own              []string
 	dryRun, quiet           bool
 }
 
@@ -67,6 +71,10 @@ func runReclassify(ctx context.Context, e *env, o reclassifyFlags) error {
 		return usagef("--host needs --site: the hosts are one site's")
 	}
 	opt := ingest.ReclassifyOptions{Warehouse: o.warehouse, DryRun: o.dryRun, Hosts: map[string][]string{}}
+	own, err := ownFlag(o.own)
+	if err != nil {
+		return err
+	}
 	o.config = configPath(o.config)
 	if o.config != "" {
 		c, err := loadConfig(o.config)
@@ -77,6 +85,9 @@ func runReclassify(ctx context.Context, e *env, o reclassifyFlags) error {
 			opt.Warehouse = c.Warehouse
 		}
 		opt.Hosts = configHosts(c)
+		for p, hs := range c.Community.own() {
+			own[p] = append(own[p], hs...)
+		}
 	}
 	if _, err := os.Stat(opt.Warehouse); err != nil {
 		return fmt.Errorf("%w at %s: give --warehouse or --config", warehouse.ErrNoWarehouse, opt.Warehouse)
@@ -103,7 +114,27 @@ func runReclassify(ctx context.Context, e *env, o reclassifyFlags) error {
 	if err == nil {
 		err = reportFailed(e.stderr, sums)
 	}
-	return err
+	if err != nil {
+		return err
+	}
+	return reclassifyCommunity(ctx, e, opt.Warehouse, own, o.dryRun)
+}
+
+// reclassifyCommunity re-derives the community tables, and says what
+// changed per partition.
+func reclassifyCommunity(ctx context.Context, e *env, wh string, own map[string][]string, dryRun bool) error {
+	sums, err := ingest.ReclassifyCommunity(ctx, wh, own, dryRun)
+	if err != nil {
+		return err
+	}
+	verb := "changed"
+	if dryRun {
+		verb = "would change"
+	}
+	for _, s := range sums {
+		fmt.Fprintf(e.stdout, "%s platform=%s: %d of %d rows %s\n", s.Table, s.Platform, s.Changed, s.Rows, verb)
+	}
+	return nil
 }
 
 // reportFailed tells on stderr of the files that could not be read, and
