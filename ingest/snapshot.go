@@ -1,11 +1,14 @@
 package ingest
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"hash"
 	"io"
+	"os"
+	"path/filepath"
 	"regexp"
 	"time"
 
@@ -40,6 +43,21 @@ func (r *ingestRun) snapshotOne(ctx context.Context, in input, op *opened, k *Ki
 		if e := r.knownExport(in); e != nil {
 			fs.Already = e.Lines
 			return nil
+		}
+		if in.readOnce() || in.member != nil && !in.rereadable {
+			// A tar entry or stdin: copied aside while hashed, so that an
+			// export already in (a watched folder keeps every old
+			// download) is not parsed and held every night.
+			spooled, e, err := r.spool(op)
+			if err != nil {
+				fs.Err = fmt.Errorf("reading %s: %w", in.name, err)
+				return nil
+			}
+			defer spooled.Close()
+			if e != nil {
+				fs.Already = e.Lines
+				return nil
+			}
 		}
 	}
 	h := &countingHash{h: newPrefixHash()}
@@ -211,6 +229,44 @@ func (r *ingestRun) knownExport(in input) *warehouse.LedgerEntry {
 		return nil
 	}
 	return r.led.snapshot(hashSum(h))
+}
+
+// spool copies what is left of op to a temporary file of the warehouse
+// while hashing it, and makes op read that file instead. It returns the
+// ledger entry of the export when it is in already. Closing the returned
+// file removes it.
+func (r *ingestRun) spool(op *opened) (io.Closer, *warehouse.LedgerEntry, error) {
+	dir := filepath.Join(r.batch.Root(), "_tmp")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, nil, err
+	}
+	f, err := os.CreateTemp(dir, "export-*")
+	if err != nil {
+		return nil, nil, err
+	}
+	rm := removing{f}
+	h := newPrefixHash()
+	if _, err := io.Copy(io.MultiWriter(f, h), op.r); err != nil {
+		rm.Close()
+		return nil, nil, err
+	}
+	if e := r.led.snapshot(hashSum(h)); e != nil {
+		return rm, e, nil
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		rm.Close()
+		return nil, nil, err
+	}
+	op.r = bufio.NewReaderSize(f, 64<<10)
+	return rm, nil, nil
+}
+
+// removing is a temporary file that Close removes.
+type removing struct{ f *os.File }
+
+func (r removing) Close() error {
+	r.f.Close()
+	return os.Remove(r.f.Name())
 }
 
 // countingHash hashes what is written to it and counts the bytes.
