@@ -124,13 +124,14 @@ func expand(args []string) ([]input, []error) {
 	return tellingInputsFirst(ins), errs
 }
 
-// tellingInputsFirst puts the files found in folders that are of a kind
-// that Tells (an unpacked X archive's account.js and manifest.js) before
-// the others, which need what they tell; the rest keep their order.
+// tellingInputsFirst puts the files of a kind that Tells (an unpacked X
+// archive's account.js and manifest.js, named, globbed or found in a
+// folder) before the others, which need what they tell; the rest keep
+// their order.
 func tellingInputsFirst(ins []input) []input {
 	var first, rest []input
 	for _, in := range ins {
-		if in.inFolder && in.size < 16<<20 && fileTells(in.path) {
+		if in.path != "" && in.member == nil && in.size < 16<<20 && fileTells(in.path) {
 			first = append(first, in)
 		} else {
 			rest = append(rest, in)
