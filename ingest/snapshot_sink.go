@@ -171,6 +171,9 @@ func (m *merged[T]) mergePartition(p string, part *partRows[T]) error {
 	if m.settle(part) == 0 {
 		return nil
 	}
+	if m.derive == nil {
+		return m.streamMerge(p, part)
+	}
 	values := m.table.Values(p)
 	old, files, err := m.readPartition(values)
 	if err != nil {
@@ -246,24 +249,8 @@ func (m *merged[T]) readPartition(values []string) ([]T, []string, error) {
 // ordered, by time) then the added ones by time, and removes its old
 // files, in the batch.
 func (m *merged[T]) rewrite(values []string, old []T, added []*T, files []string) error {
-	slices.SortStableFunc(added, func(a, b *T) int {
-		if c := m.table.Time(a).Compare(m.table.Time(b)); c != 0 {
-			return c
-		}
-		return cmp.Compare(m.table.NaturalKey(a), m.table.NaturalKey(b))
-	})
-	// Smaller row groups than the logs': a row group is held whole until
-	// written, and these rows are mostly free text.
-	opts := append(writerOptions(), parquet.MaxRowsPerRowGroup(textRowGroupRows))
-	// A partition of one file is rewritten under that file's name, so
-	// that placing the new file replaces the old in one rename: a plain
-	// reader never sees both (with a new name, the old one would go only
-	// after the new one is placed).
-	rel := m.table.File(values, m.batch.ID())
-	if len(files) == 1 {
-		rel, files = files[0], nil
-	}
-	w, err := newFileWriterOpts[T](m.batch, rel, opts)
+	sortRows(m, added)
+	w, _, files, err := m.partitionWriter(values, files)
 	if err != nil {
 		return err
 	}
@@ -282,6 +269,38 @@ func (m *merged[T]) rewrite(values []string, old []T, added []*T, files []string
 	if err := w.close(); err != nil {
 		return err
 	}
+	return m.removeOld(files)
+}
+
+// sortRows orders rows by time, then natural key.
+func sortRows[T any](m *merged[T], rows []*T) {
+	slices.SortStableFunc(rows, func(a, b *T) int {
+		if c := m.table.Time(a).Compare(m.table.Time(b)); c != 0 {
+			return c
+		}
+		return cmp.Compare(m.table.NaturalKey(a), m.table.NaturalKey(b))
+	})
+}
+
+// partitionWriter opens the writer of a partition's new file. A partition
+// of one file is rewritten under that file's name, so that placing the new
+// file replaces the old in one rename: a plain reader never sees both
+// (with a new name, the old one would go only after the new one is
+// placed). It returns the files that are still to be removed.
+func (m *merged[T]) partitionWriter(values []string, files []string) (*fileWriter[T], string, []string, error) {
+	// Smaller row groups than the logs': a row group is held whole until
+	// written, and these rows are mostly free text.
+	opts := append(writerOptions(), parquet.MaxRowsPerRowGroup(textRowGroupRows))
+	rel := m.table.File(values, m.batch.ID())
+	if len(files) == 1 {
+		rel, files = files[0], nil
+	}
+	w, err := newFileWriterOpts[T](m.batch, rel, opts)
+	return w, rel, files, err
+}
+
+// removeOld removes a partition's replaced files, in the batch.
+func (m *merged[T]) removeOld(files []string) error {
 	for _, rel := range files {
 		if err := m.batch.Remove(rel); err != nil {
 			return err
