@@ -121,7 +121,7 @@ var Rejects = &TableOf[Reject, int64]{
 }
 
 // Tables are the warehouse's tables, in the order the views are made.
-var Tables = []*Table{Hits.Table, Rejects.Table, SocialPosts.Table, Conversations.Table, Followers.Table}
+var Tables = []*Table{Hits.Table, Rejects.Table, SocialPosts.Table, Conversations.Table, Followers.Table, DismissedTable.Table}
 
 func dayString(day int64) string {
 	return time.Unix(day*86400, 0).UTC().Format(time.DateOnly)

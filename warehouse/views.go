@@ -22,7 +22,7 @@ import (
 // derived are the views defined in SQL over the tables, in order: each
 // may use the ones before it. definitions holds the macros of SPEC's
 // definitions.
-var derived = []string{"definitions", "view_hits", "view_pageviews", "view_sessions"}
+var derived = []string{"definitions", "view_hits", "view_pageviews", "view_sessions", "view_dismissed"}
 
 // Views returns the statements that make the warehouse in dir queryable by
 // its table names (hits, pageviews, sessions, rejects), for cmpulse sql and
@@ -80,8 +80,12 @@ func view(t *Table, root string) (string, error) {
 	// union_by_name makes it where some files have it. A column that only
 	// the files have comes after. DuckDB drops the empty side when it
 	// plans, so partition pruning and projection are as before.
-	return fmt.Sprintf("CREATE OR REPLACE VIEW %s AS\n%s\nUNION ALL BY NAME\nSELECT * FROM read_parquet(%s, hive_partitioning = true, hive_types = {%s}, union_by_name = true);",
-		t.View, empty(t), Quote(pattern), strings.Join(types, ", ")), nil
+	hive := "hive_partitioning = false" // a table of one folder (dismissed)
+	if len(types) > 0 {
+		hive = "hive_partitioning = true, hive_types = {" + strings.Join(types, ", ") + "}"
+	}
+	return fmt.Sprintf("CREATE OR REPLACE VIEW %s AS\n%s\nUNION ALL BY NAME\nSELECT * FROM read_parquet(%s, %s, union_by_name = true);",
+		t.View, empty(t), Quote(pattern), hive), nil
 }
 
 // empty is a SELECT with the table's columns and no rows, so that queries on

@@ -30,6 +30,7 @@ type env struct {
 // commands is the one list of subcommands, in the order help shows them.
 var commands = []command{
 	demoCommand,
+	dismissCommand,
 	ingestCommand,
 	reportCommand,
 	reclassifyCommand,
