@@ -20,7 +20,7 @@ WITH own AS (
         NULL, NULL, NULL, NULL, NULL
     FROM conversations
     WHERE is_own_account AND kind = 'message'
-        AND timezone('UTC', ts) >= $from AND timezone('UTC', ts) < $to
+        AND ts >= $from AND ts < $to
 ), posts AS (
     SELECT *,
         CASE WHEN coalesce(likes, reposts, replies, quotes) IS NOT NULL

@@ -13,10 +13,10 @@ WITH own AS (
     FROM social_posts
     WHERE ts >= $from AND ts < $to AND visibility IS DISTINCT FROM 'direct'
     UNION ALL
-    SELECT platform, timezone('UTC', ts), CASE WHEN parent_id IS NULL THEN 'post' ELSE 'reply' END
+    SELECT platform, ts, CASE WHEN parent_id IS NULL THEN 'post' ELSE 'reply' END
     FROM conversations
     WHERE is_own_account AND kind = 'message'
-        AND timezone('UTC', ts) >= $from AND timezone('UTC', ts) < $to
+        AND ts >= $from AND ts < $to
 ), originals AS (
     SELECT platform, ts, CAST(ts AS DATE) AS day,
         count(*) OVER (PARTITION BY platform ORDER BY ts

@@ -16,7 +16,7 @@ WITH peak AS (
     FROM social_posts
     WHERE visibility IS DISTINCT FROM 'direct' AND kind <> 'repost'
     UNION ALL
-    SELECT platform, message_id, timezone('UTC', ts), CASE WHEN parent_id IS NULL THEN 'post' ELSE 'reply' END,
+    SELECT platform, message_id, ts, CASE WHEN parent_id IS NULL THEN 'post' ELSE 'reply' END,
         left(text, 280), url, NULL
     FROM conversations
     WHERE is_own_account AND kind = 'message'

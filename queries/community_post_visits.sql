@@ -11,19 +11,23 @@
 -- are left out; reposts are others' posts. A chat's (conversations) own
 -- messages count with their links to the reported site ($site, or its www.),
 -- as community_posting.sql says.
--- visitors: distinct visitor_id of those visits.
+-- visitors: distinct visitor_id of those visits. The 48 hours of a post
+-- near the period's end run past it: its visits are counted all the same.
+-- Two posts of a platform that link to one page less than 48 hours apart
+-- share the visits of their overlap: each post is counted them (SPEC gives
+-- each post its 48 hours, and no rule to split them).
 WITH own AS (
     SELECT platform, post_id, ts, kind, coalesce(title, left(text, 280)) AS text, url, links_own_site
     FROM social_posts
     WHERE ts >= $from AND ts < $to AND visibility IS DISTINCT FROM 'direct'
         AND kind <> 'repost' AND platform <> 'blog' AND len(links_own_site) > 0
     UNION ALL
-    SELECT platform, message_id, timezone('UTC', ts), CASE WHEN parent_id IS NULL THEN 'post' ELSE 'reply' END,
+    SELECT platform, message_id, ts, CASE WHEN parent_id IS NULL THEN 'post' ELSE 'reply' END,
         left(text, 280), url,
         list_filter(links, l -> regexp_extract(l, '^[A-Za-z]+://(www\.)?([^/:?#]+)', 2) = $site)
     FROM conversations
     WHERE is_own_account AND kind = 'message' AND $site <> ''
-        AND timezone('UTC', ts) >= $from AND timezone('UTC', ts) < $to
+        AND ts >= $from AND ts < $to
 ), links AS (
     SELECT DISTINCT platform, post_id, ts, kind, text, url,
         coalesce(nullif(regexp_extract(unnest(links_own_site), '^[A-Za-z]+://[^/?#]+([^?#]*)', 1), ''), '/') AS page,

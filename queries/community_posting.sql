@@ -26,12 +26,12 @@ WITH own AS (
     FROM social_posts
     WHERE ts >= $from AND ts < $to AND visibility IS DISTINCT FROM 'direct'
     UNION ALL
-    SELECT platform, timezone('UTC', ts), CASE WHEN parent_id IS NULL THEN 'post' ELSE 'reply' END,
+    SELECT platform, ts, CASE WHEN parent_id IS NULL THEN 'post' ELSE 'reply' END,
         CASE WHEN $site <> '' THEN list_filter(links, l -> regexp_extract(l, '^[A-Za-z]+://(www\.)?([^/:?#]+)', 2) = $site) END,
         is_question, NULL
     FROM conversations
     WHERE is_own_account AND kind = 'message'
-        AND timezone('UTC', ts) >= $from AND timezone('UTC', ts) < $to
+        AND ts >= $from AND ts < $to
 ), originals AS (
     SELECT *,
         date_diff('day', CAST($from_day AS DATE), CAST(ts AS DATE)) // 7 AS week,

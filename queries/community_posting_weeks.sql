@@ -9,10 +9,10 @@ WITH own AS (
     FROM social_posts
     WHERE ts >= $from AND ts < $to AND visibility IS DISTINCT FROM 'direct'
     UNION ALL
-    SELECT platform, timezone('UTC', ts), CASE WHEN parent_id IS NULL THEN 'post' ELSE 'reply' END
+    SELECT platform, ts, CASE WHEN parent_id IS NULL THEN 'post' ELSE 'reply' END
     FROM conversations
     WHERE is_own_account AND kind = 'message'
-        AND timezone('UTC', ts) >= $from AND timezone('UTC', ts) < $to
+        AND ts >= $from AND ts < $to
 ), weeks AS (
     SELECT w AS week, CAST($from_day AS DATE) + INTERVAL (7 * w) DAY AS week_start
     FROM range(0, (date_diff('day', CAST($from_day AS DATE), CAST($to_day AS DATE)) + 7) // 7) AS t(w)

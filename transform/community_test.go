@@ -422,3 +422,40 @@ func TestCommunityQueries(t *testing.T) {
 		t.Errorf("peak posts without peaks: %d rows", len(none.rows))
 	}
 }
+
+// TestCommunityQueriesZone checks the days of another zone: the period's
+// bounds are Tokyo midnights, for the posts of social_posts (TIMESTAMPTZ)
+// and the chat messages of conversations (TIMESTAMPTZ too) alike. The
+// period starts on 2025-08-16 in Tokyo: the Telegram welcome of 2025-08-15
+// 15:00 UTC falls in it, not in UTC's.
+func TestCommunityQueriesZone(t *testing.T) {
+	ctx := context.Background()
+	q := communityDemo(t)
+	if err := Prepare(ctx, q.db, "blog.example.org", "Asia/Tokyo"); err != nil {
+		t.Fatal(err)
+	}
+	msgs := readSampleMessages(t)
+	p, err := resolvePeriod(ctx, q, "2025-08-16", "2025-08-22", "Asia/Tokyo", time.Date(2025, 9, 29, 6, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	q.period = p
+	utcFrom, utcTo := date("2025-08-16"), date("2025-08-23")
+	if a, b := countSample(msgs, "telegram", p.From, p.To), countSample(msgs, "telegram", utcFrom, utcTo); a == b {
+		t.Fatalf("telegram: the sample's posts of the period are the same in Tokyo and in UTC (%+v): the test checks nothing", a)
+	}
+	posting, err := q.run(ctx, "community_posting", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, platform := range []string{"x", "mastodon", "telegram"} {
+		want := countSample(msgs, platform, p.From, p.To)
+		i := posting.row(t, "platform", platform)
+		if g := int(posting.num(i, "originals")); g != want.originals {
+			t.Errorf("%s (Asia/Tokyo): originals = %d, want %d", platform, g, want.originals)
+		}
+		if g := int(posting.num(i, "replies")); g != want.replies {
+			t.Errorf("%s (Asia/Tokyo): replies = %d, want %d", platform, g, want.replies)
+		}
+	}
+}
