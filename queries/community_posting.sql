@@ -10,7 +10,12 @@
 -- posting consistency (SPEC): originals per week (the weeks are the 7-day
 -- blocks from $from_day; the last may be shorter), the share of weeks with
 -- at least one original, and the longest silence: the longest time between
--- two successive originals of the period, in days, with its ends.
+-- two successive originals of the period, in days, with its ends. Beside
+-- it, silent_at_end_days: the silence still running when the period ends,
+-- from the platform's last original before $to (of any time: NULL when it
+-- has none) to $to. A platform with own posts before the period and none in
+-- it is listed, with 0 originals: a platform gone quiet is what the page
+-- must show.
 -- self-promotion ratio (SPEC): share of originals that link to the own site
 -- (links_own_site); the 80/20 rule flags more than 20%. conversations has
 -- no links_own_site: a chat message's links to the reported site's host
@@ -21,7 +26,19 @@
 -- reshare ratio (SPEC): reposts of others per own original post.
 -- content mix: own posts by kind (post, reply, repost, quote), and the
 -- originals that ask something (is_question: feedback asked).
-WITH own AS (
+WITH ever AS (
+    SELECT platform, ts, kind IN ('post', 'quote') AS is_original
+    FROM social_posts
+    WHERE ts < $to AND visibility IS DISTINCT FROM 'direct'
+    UNION ALL
+    SELECT platform, ts, parent_id IS NULL
+    FROM conversations
+    WHERE is_own_account AND kind = 'message' AND ts < $to
+), last_original AS (
+    SELECT platform, max(ts) FILTER (WHERE is_original) AS last_original
+    FROM ever
+    GROUP BY platform
+), own AS (
     SELECT platform, ts, kind, CASE WHEN platform <> 'blog' THEN links_own_site END AS links_own_site, is_question, is_hard_sell
     FROM social_posts
     WHERE ts >= $from AND ts < $to AND visibility IS DISTINCT FROM 'direct'
@@ -63,22 +80,26 @@ WITH own AS (
     FROM own
     GROUP BY platform
 )
-SELECT m.platform,
+SELECT l.platform,
     coalesce(p.originals, 0) AS originals,
-    m.posts, m.replies, m.reposts, m.quotes,
+    coalesce(m.posts, 0) AS posts, coalesce(m.replies, 0) AS replies,
+    coalesce(m.reposts, 0) AS reposts, coalesce(m.quotes, 0) AS quotes,
     coalesce(p.questions, 0) AS questions,
     coalesce(p.weeks_with_post, 0) AS weeks_with_post,
     w.n AS weeks,
     coalesce(p.weeks_with_post, 0) / w.n AS weeks_with_post_share,
     coalesce(p.originals, 0) / w.n AS originals_per_week,
     p.longest_silence_days, p.silence_from, p.silence_to,
+    l.last_original,
+    (epoch($to) - epoch(l.last_original)) / 86400 AS silent_at_end_days,
     p.linking_own_site,
     p.self_promotion_share,
     p.self_promotion_share > 0.2 AS over_80_20, -- NULL where not known
     CASE WHEN p.hard_sell_share IS NOT NULL THEN p.hard_sell END AS hard_sell,
     p.hard_sell_share,
-    m.reposts / nullif(coalesce(p.originals, 0), 0) AS reshare_ratio
-FROM mix m
+    coalesce(m.reposts, 0) / nullif(coalesce(p.originals, 0), 0) AS reshare_ratio
+FROM last_original l
 CROSS JOIN weeks w
+LEFT JOIN mix m USING (platform)
 LEFT JOIN per_platform p USING (platform)
-ORDER BY m.platform;
+ORDER BY l.platform;

@@ -3,7 +3,8 @@
 -- $from_day (week 0 starts on it; the last may be shorter than 7 days).
 -- own original post: as community_posting.sql says (not a reply, not a
 -- repost; on a chat, an own message that replies to nothing).
--- A platform is listed when it has any own post in the period.
+-- A platform is listed when it has any own post before $to, so that one
+-- gone quiet shows its weeks of 0.
 WITH own AS (
     SELECT platform, ts, kind
     FROM social_posts
@@ -23,7 +24,11 @@ WITH own AS (
     GROUP BY ALL
 )
 SELECT p.platform, w.week, CAST(w.week_start AS DATE) AS week_start, coalesce(c.originals, 0) AS originals
-FROM (SELECT DISTINCT platform FROM own) p
+FROM (
+    SELECT DISTINCT platform FROM social_posts WHERE ts < $to AND visibility IS DISTINCT FROM 'direct'
+    UNION
+    SELECT DISTINCT platform FROM conversations WHERE is_own_account AND kind = 'message' AND ts < $to
+) p
 CROSS JOIN weeks w
 LEFT JOIN counted c ON c.platform = p.platform AND c.week = w.week
 ORDER BY p.platform, w.week;

@@ -38,7 +38,7 @@ type handTweet struct {
 // originals 7 (1-5, 8, 9), replies 1, reposts 1: reshare ratio 1/7.
 // Weeks (7-day blocks from 03-01): 5 and 2 originals, 2 of 2 with a post.
 // Longest silence: 5 to 8, 7.0 days (the others: 20, 20, 19 minutes, 2.08
-// and 2.0 days). Over-posting: originals per active day 4, 1, 1, 1, median
+// and 2.0 days); at the end, from 9 to 03-15 00:00, 2.5 days. Over-posting: originals per active day 4, 1, 1, 1, median
 // 1, so 03-01's 4 > 3 x 1; and 1-4 are 4 within 59 minutes: 03-01 on both
 // counts. Self-promotion: 1 and 8 of 7 originals link to the own site,
 // 2/7 = 28.6% > 20%: flagged. Hard sell: 8, 1/7. Question: 5.
@@ -166,7 +166,7 @@ func TestCommunityByHand(t *testing.T) {
 	for col, want := range map[string]float64{
 		"originals": 7, "posts": 7, "replies": 1, "reposts": 1, "quotes": 0, "questions": 1,
 		"weeks": 2, "weeks_with_post": 2, "weeks_with_post_share": 1, "originals_per_week": 3.5,
-		"longest_silence_days": 7, "linking_own_site": 2, "self_promotion_share": 2.0 / 7, "over_80_20": 1,
+		"longest_silence_days": 7, "silent_at_end_days": 2.5, "linking_own_site": 2, "self_promotion_share": 2.0 / 7, "over_80_20": 1,
 		"hard_sell": 1, "hard_sell_share": 1.0 / 7, "reshare_ratio": 1.0 / 7,
 	} {
 		near("posting "+col, posting.num(0, col), want)

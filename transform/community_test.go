@@ -283,6 +283,36 @@ func TestCommunityQueries(t *testing.T) {
 		})
 	}
 
+	// A period after the last export: every platform is listed, gone quiet,
+	// with 0 originals, its weeks of 0, and the silence still running.
+	t.Run("after the data", func(t *testing.T) {
+		p, err := resolvePeriod(ctx, q, "2025-10-01", "2025-10-28", "UTC", time.Date(2025, 11, 1, 0, 0, 0, 0, time.UTC))
+		if err != nil {
+			t.Fatal(err)
+		}
+		q.period = p
+		posting, err := q.run(ctx, "community_posting", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		weekly, err := q.run(ctx, "community_posting_weeks", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, platform := range []string{"blog", "mastodon", "telegram", "x"} {
+			i := posting.row(t, "platform", platform)
+			if g := posting.num(i, "originals"); g != 0 {
+				t.Errorf("%s: originals %v, want 0", platform, g)
+			}
+			if g := posting.num(i, "silent_at_end_days"); !(g > 28) {
+				t.Errorf("%s: silent at the end %v days, want more than the period's 28", platform, g)
+			}
+		}
+		if len(weekly.rows) != 4*4 {
+			t.Errorf("weekly: %d rows, want 4 platforms x 4 weeks", len(weekly.rows))
+		}
+	})
+
 	// Engagement, top posts, best time, posts that brought visitors and
 	// posts around peaks, on the demo report's period.
 	p, err := resolvePeriod(ctx, q, "2025-07-27", "2025-08-23", "UTC", time.Date(2025, 9, 29, 6, 0, 0, 0, time.UTC))
