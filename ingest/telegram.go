@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -341,13 +342,14 @@ func (r *telegramReader) message(m *tgMessage, raw []byte, line int64) {
 		r.service(m, ts, line)
 		return
 	}
-	text, err := tgText(m.Text, m.TextEntities)
+	text, links, err := tgText(m.Text, m.TextEntities)
 	if err != nil {
 		r.reject(line, raw, err)
 		return
 	}
 	msg := r.row(m.ID, m.From, m.FromID, ts, line)
 	msg.Text = &text // a photo or a sticker alone keeps an empty text
+	msg.Links = links
 	msg.Edited = tgEdited(m.EditedUnix, m.Edited)
 	msg.ParentID = r.parent(m)
 	r.out = append(r.out, tgItem{rec: msg})
@@ -474,43 +476,65 @@ func tgEdited(unix jsonID, date string) bool {
 
 // tgText is a message's text: a string, or an array of strings and
 // entities ({type, text, ...}) whose texts make the message; text_entities
-// (all objects) where text is missing.
-func tgText(text, entities json.RawMessage) (string, error) {
+// (all objects) where text is missing. links are the message's links: the
+// addresses behind its text links (a word linked to a page, whose address
+// the text does not show) and the links written out.
+func tgText(text, entities json.RawMessage) (string, []string, error) {
+	s, hrefs, err := tgTextParts(text, entities)
+	if err != nil {
+		return "", nil, err
+	}
+	links := hrefs
+	for _, l := range textLinks(s) {
+		if !slices.Contains(links, l) {
+			links = append(links, l)
+		}
+	}
+	return s, links, nil
+}
+
+func tgTextParts(text, entities json.RawMessage) (string, []string, error) {
 	raw := bytes.TrimSpace(text)
 	if len(raw) == 0 || string(raw) == "null" {
 		raw = bytes.TrimSpace(entities)
 	}
 	if len(raw) == 0 || string(raw) == "null" {
-		return "", nil
+		return "", nil, nil
 	}
 	if raw[0] == '"' {
 		var s string
 		err := json.Unmarshal(raw, &s)
-		return s, err
+		return s, nil, err
 	}
 	var parts []json.RawMessage
 	if err := json.Unmarshal(raw, &parts); err != nil {
-		return "", fmt.Errorf("text is neither a string nor an array: %w", err)
+		return "", nil, fmt.Errorf("text is neither a string nor an array: %w", err)
 	}
 	var b strings.Builder
+	var hrefs []string
 	for _, p := range parts {
 		var s string
 		if len(p) > 0 && p[0] == '"' {
 			if err := json.Unmarshal(p, &s); err != nil {
-				return "", err
+				return "", nil, err
 			}
 		} else {
 			var e struct {
+				Type string `json:"type"`
 				Text string `json:"text"`
+				Href string `json:"href"`
 			}
 			if err := json.Unmarshal(p, &e); err != nil {
-				return "", fmt.Errorf("text entity: %w", err)
+				return "", nil, fmt.Errorf("text entity: %w", err)
 			}
 			s = e.Text
+			if e.Type == "text_link" && isWebLink(e.Href) && !slices.Contains(hrefs, e.Href) {
+				hrefs = append(hrefs, e.Href)
+			}
 		}
 		b.WriteString(s)
 	}
-	return b.String(), nil
+	return b.String(), hrefs, nil
 }
 
 // service turns a service message into a join (a conversations row of kind
