@@ -9,7 +9,8 @@
 -- (answered_at, whenever it was: after the period's end too); open: not
 -- answered.
 -- response time (SPEC): to the first own reply that answers it, calendar
--- hours, median and 90th percentile over the handled complaints.
+-- hours, median and 90th percentile over the handled complaints;
+-- within_1h and within_24h count those handled within an hour and a day.
 -- moved to private (SPEC): complaints of the period with an own reply
 -- that takes the conversation out of public (moves_to_private); an own
 -- reply is an own message of the same thread that is the complaint's child
@@ -37,6 +38,8 @@ SELECT c.platform, CAST(date_trunc('week', c.ts) AS DATE) AS week,
     count(c.answered_at) / count(*) AS handled_share,
     quantile_cont(c.response_time_s / 3600.0, 0.5) AS median_response_h,
     quantile_cont(c.response_time_s / 3600.0, 0.9) AS p90_response_h,
+    count(*) FILTER (WHERE c.response_time_s <= 3600) AS within_1h,
+    count(*) FILTER (WHERE c.response_time_s <= 86400) AS within_24h,
     count(p.message_id) AS moved_to_private
 FROM c LEFT JOIN private p USING (platform, thread_id, message_id)
 GROUP BY GROUPING SETS ((c.platform, week), (c.platform))

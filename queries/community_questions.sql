@@ -9,7 +9,8 @@
 -- answered after its end is answered (it is no work left to do).
 -- response time (SPEC): from the question to the first own reply that
 -- answers it, in calendar hours; median and 90th percentile over the
--- answered questions (NULL when none is).
+-- answered questions (NULL when none is); within_1h and within_24h count
+-- the questions answered within an hour and within a day.
 WITH q AS (
     SELECT platform, CAST(date_trunc('week', ts) AS DATE) AS week,
         answered_at IS NOT NULL AS answered,
@@ -26,7 +27,9 @@ SELECT platform, week,
     count(*) FILTER (WHERE answered) AS answered,
     count(*) FILTER (WHERE answered) / count(*) AS answered_share,
     quantile_cont(response_h, 0.5) AS median_response_h,
-    quantile_cont(response_h, 0.9) AS p90_response_h
+    quantile_cont(response_h, 0.9) AS p90_response_h,
+    count(*) FILTER (WHERE response_h <= 1) AS within_1h,
+    count(*) FILTER (WHERE response_h <= 24) AS within_24h
 FROM q
 GROUP BY GROUPING SETS ((platform, week), (platform))
 ORDER BY platform, week NULLS LAST;

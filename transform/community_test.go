@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -188,22 +189,25 @@ func check(t *testing.T, what string, got map[string]map[string]float64, w want)
 // answered = fast + same-day + late).
 func TestCommunityQuestions(t *testing.T) {
 	q := communityRunner(t, true)
-	check(t, "questions, whole log", totals(t, q, wholeLog, "community_questions"), want{
-		"blog":     {"questions": 32, "answered": 22},
-		"telegram": {"questions": 37, "answered": 25},
-		"x":        {"questions": 8, "answered": 7},
+	whole := totals(t, q, wholeLog, "community_questions")
+	check(t, "questions, whole log", whole, want{
+		"blog":     {"questions": 32, "answered": 22, "within_1h": 8, "within_24h": 16},
+		"telegram": {"questions": 37, "answered": 25, "within_1h": 13, "within_24h": 19},
+		"x":        {"questions": 8, "answered": 7, "within_1h": 3, "within_24h": 4},
 	})
-	check(t, "questions, demo period", totals(t, q, demoPeriod, "community_questions"), want{
-		"blog":     {"questions": 4, "answered": 2},
-		"telegram": {"questions": 12, "answered": 9},
-		"x":        {"questions": 3, "answered": 3},
+	demo := totals(t, q, demoPeriod, "community_questions")
+	check(t, "questions, demo period", demo, want{
+		"blog":     {"questions": 4, "answered": 2, "within_1h": 1, "within_24h": 2},
+		"telegram": {"questions": 12, "answered": 9, "within_1h": 4, "within_24h": 8},
+		"x":        {"questions": 3, "answered": 3, "within_1h": 2, "within_24h": 2},
 	})
+	// Median and 90th percentile against the generator's answer times.
+	check(t, "question response times, whole log", whole, plantedTimes(t, wholeLog, "question"))
+	check(t, "question response times, demo period", demo, plantedTimes(t, demoPeriod, "question"))
 	// The work list: the never-answered questions of the period, oldest
 	// first, each with a link and its wait at the period's end.
 	res := rows(t, q, demoPeriod, "community_unanswered")
-	if len(res.rows) != 2+3 {
-		t.Errorf("unanswered questions of the demo period: %d, want 5 (blog 2, telegram 3)", len(res.rows))
-	}
+	sameItems(t, "unanswered questions of the demo period", res, planted(t, demoPeriod, "question"))
 	var last time.Time
 	for i, row := range res.rows {
 		ts := row[res.cols["ts"]].(time.Time)
@@ -240,6 +244,8 @@ func TestCommunityQuestions(t *testing.T) {
 // are tweets (social_posts), not conversations: none here.
 func TestCommunityComplaints(t *testing.T) {
 	q := communityRunner(t, true)
+	check(t, "complaint response times, whole log", totals(t, q, wholeLog, "community_complaints"), plantedTimes(t, wholeLog, "complaint"))
+	check(t, "complaint response times, demo period", totals(t, q, demoPeriod, "community_complaints"), plantedTimes(t, demoPeriod, "complaint"))
 	check(t, "complaints, whole log", totals(t, q, wholeLog, "community_complaints"), want{
 		"blog":     {"complaints": 9, "handled": 8, "open": 1, "moved_to_private": 2},
 		"telegram": {"complaints": 16, "handled": 13, "open": 3, "moved_to_private": 3},
@@ -250,9 +256,10 @@ func TestCommunityComplaints(t *testing.T) {
 		"telegram": {"complaints": 9, "handled": 7, "open": 2, "moved_to_private": 1},
 		"x":        {"complaints": 2, "handled": 2, "open": 0},
 	})
-	if n := len(rows(t, q, demoPeriod, "community_open_complaints").rows); n != 3 {
-		t.Errorf("open complaints of the demo period: %d, want 3", n)
-	}
+	sameItems(t, "open complaints of the demo period", rows(t, q, demoPeriod, "community_open_complaints"),
+		planted(t, demoPeriod, "complaint"))
+	sameItems(t, "open complaints of the whole log", rows(t, q, wholeLog, "community_open_complaints"),
+		planted(t, wholeLog, "complaint"))
 	// The summary: "own replies in a negative tone 1": the blog's 363, in
 	// anger ("Did you even read the post?? ... SECOND paragraph!!").
 	tone := rows(t, q, wholeLog, "community_reply_tone")
@@ -302,15 +309,40 @@ func TestCommunityModeration(t *testing.T) {
 	}
 }
 
-// TestCommunityNewcomers: the summary's newcomers. X (DMs; the X followers
-// are undated and first seen in the export of 2025-09-29, after both
-// periods) matches it: 12 greeted 9, and 4 greeted 4.
+// TestCommunityNewcomers: the summary's newcomers (and
+// community_authors.tsv's, person by person). X (DMs; the X followers are
+// undated and first seen in the export of 2025-09-29, after both periods)
+// matches it: 12 greeted 9, and 4 greeted 4; so does the blog in the demo
+// period (2, greeted 1). The other differences, each explained:
+//   - blog, whole log, 18 and not 19, greeted 8 and not 9: Kat Nguyen's
+//     first blog comment (2025-06-02, greeted) follows her first Telegram
+//     message (2025-05-24): SPEC's newcomer is new to the warehouse, on any
+//     platform; the summary counts her on the blog ("seen before on
+//     another platform 1"). The query is right by SPEC.
+//   - telegram, whole log, 30 and not 29: "CryptoKing Signals", a spam
+//     account that joined on 2025-07-04 (and whose message the own account
+//     answered, so greeted): the generator leaves spammers out; a Telegram
+//     export has no spam status to tell them by.
+//   - telegram greeted 8 and not 18 (demo period: 2 and not 5): 9 were
+//     greeted by an @username mention and 2 by a mention_name; a Telegram
+//     export does not give its members' usernames, so "@ksaidi" cannot be
+//     told to be Karim Saïdi; and ingest keeps no mention_name's user_id
+//     in mentions (it could: the entity carries it). Both are missing
+//     data, not a rule of the query: the summary is right by SPEC.
 func TestCommunityNewcomers(t *testing.T) {
 	q := communityRunner(t, false)
 	whole := totals(t, q, wholeLog, "community_newcomers")
-	check(t, "newcomers, whole log", whole, want{"x": {"newcomers": 12, "greeted": 9}})
+	check(t, "newcomers, whole log", whole, want{
+		"x":        {"newcomers": 12, "greeted": 9},
+		"blog":     {"newcomers": 18, "greeted": 8},
+		"telegram": {"newcomers": 30, "greeted": 8},
+	})
 	demo := totals(t, q, demoPeriod, "community_newcomers")
-	check(t, "newcomers, demo period", demo, want{"x": {"newcomers": 4, "greeted": 4}})
+	check(t, "newcomers, demo period", demo, want{
+		"x":        {"newcomers": 4, "greeted": 4},
+		"blog":     {"newcomers": 2, "greeted": 1},
+		"telegram": {"newcomers": 7, "greeted": 2},
+	})
 	for _, p := range []map[string]map[string]float64{whole, demo} {
 		for platform, m := range p {
 			t.Logf("%s: newcomers %v greeted %v", platform, m["newcomers"], m["greeted"])
@@ -324,6 +356,16 @@ func TestCommunityNewcomers(t *testing.T) {
 	}
 	if len(res.rows) != n {
 		t.Errorf("newcomers list: %d rows, counts say %d", len(res.rows), n)
+	}
+	for i := range res.rows {
+		if res.str(i, "person") == "kat nguyen" {
+			t.Errorf("Kat Nguyen is a newcomer, though seen on Telegram before the period")
+		}
+		if via := res.str(i, "via"); via == "comment" || via == "dm" || via == "message" {
+			if res.str(i, "first_message") == "" || res.str(i, "first_message_url") == "" {
+				t.Errorf("newcomer %s: no first message or link", res.str(i, "person"))
+			}
+		}
 	}
 }
 
@@ -350,4 +392,99 @@ func TestCommunityFeedback(t *testing.T) {
 		}
 		t.Logf("%s %s: replies %v answered %v export %v", platform, res.str(i, "id"), replies, res.get(i, "replies_answered"), res.get(i, "export_replies"))
 	}
+}
+
+// planted returns the generator's never-answered questions or complaints
+// (what: "question" or "complaint") of the period, not own, not spam or
+// trash, as "platform/id".
+func planted(t *testing.T, p Period, what string) map[string]bool {
+	t.Helper()
+	out := map[string]bool{}
+	for _, m := range plantedMessages(t) {
+		ts, err := time.Parse(time.RFC3339, m["ts"])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m["own"] == "y" || m[what] != "y" || ts.Before(p.From) || !ts.Before(p.To) ||
+			m["status"] == "spam" || m["status"] == "trash" || m["answered_at"] != "" {
+			continue
+		}
+		out[m["platform"]+"/"+m["id"]] = true
+	}
+	return out
+}
+
+// sameItems checks that a work list holds exactly the items of w.
+func sameItems(t *testing.T, what string, res *result, w map[string]bool) {
+	t.Helper()
+	got := map[string]bool{}
+	for i := range res.rows {
+		got[res.str(i, "platform")+"/"+res.str(i, "message_id")] = true
+	}
+	for k := range w {
+		if !got[k] {
+			t.Errorf("%s: %s is missing", what, k)
+		}
+	}
+	for k := range got {
+		if !w[k] {
+			t.Errorf("%s: %s should not be there", what, k)
+		}
+	}
+	if len(w) == 0 {
+		t.Errorf("%s: the generator planted none: the test checks nothing", what)
+	}
+}
+
+// plantedTimes is the median and 90th percentile (linear between ranks,
+// as DuckDB's quantile_cont) of the generator's response times, in hours,
+// of its answered questions or complaints (what) of the period, per
+// platform.
+func plantedTimes(t *testing.T, p Period, what string) want {
+	t.Helper()
+	hours := map[string][]float64{}
+	for _, m := range plantedMessages(t) {
+		if m["own"] == "y" || m[what] != "y" || m["answered_at"] == "" || m["status"] == "spam" || m["status"] == "trash" {
+			continue
+		}
+		ts, err1 := time.Parse(time.RFC3339, m["ts"])
+		at, err2 := time.Parse(time.RFC3339, m["answered_at"])
+		if err1 != nil || err2 != nil {
+			t.Fatal(err1, err2)
+		}
+		if ts.Before(p.From) || !ts.Before(p.To) {
+			continue
+		}
+		hours[m["platform"]] = append(hours[m["platform"]], at.Sub(ts).Hours())
+	}
+	w := want{}
+	for platform, h := range hours {
+		sort.Float64s(h)
+		w[platform] = map[string]float64{"median_response_h": quantile(h, 0.5), "p90_response_h": quantile(h, 0.9)}
+	}
+	return w
+}
+
+func quantile(sorted []float64, q float64) float64 {
+	pos := q * float64(len(sorted)-1)
+	lo := int(math.Floor(pos))
+	if lo+1 >= len(sorted) {
+		return sorted[lo]
+	}
+	return sorted[lo] + (pos-float64(lo))*(sorted[lo+1]-sorted[lo])
+}
+
+// TestCommunityReplyTimes: the own replies to others' posts in the X and
+// Mastodon archives, as the summary counts them ("own replies to others'
+// posts": fast is within an hour, same-day within a day).
+func TestCommunityReplyTimes(t *testing.T) {
+	q := communityRunner(t, false)
+	check(t, "reply times, whole log", totals(t, q, wholeLog, "community_reply_times"), want{
+		"x":        {"replies": 35, "within_1h": 19, "within_24h": 30},
+		"mastodon": {"replies": 23, "within_1h": 9, "within_24h": 18},
+	})
+	check(t, "reply times, demo period", totals(t, q, demoPeriod, "community_reply_times"), want{
+		"x":        {"replies": 10, "within_1h": 6, "within_24h": 8},
+		"mastodon": {"replies": 3, "within_1h": 1, "within_24h": 2},
+	})
 }
