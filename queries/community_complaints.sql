@@ -1,10 +1,11 @@
 -- Complaints per platform and week of the period ($from..$to, half-open;
--- weeks start on Monday in the report's time zone), and per platform over
--- the whole period (the rows whose week is NULL).
+-- weeks start on Monday in the report's time zone; the first and last may
+-- be partial, holding only the period's days; every week is there, 0
+-- without any), and per platform over the whole period (week NULL).
 -- complaint (SPEC): a message not by the own account that reports a
 -- problem with the brand, its product or service, or the community
 -- (conversations.is_complaint, the text analysis at ingest); spam and
--- trashed comments left out.
+-- trashed comments left out (is_received, definitions.sql).
 -- complaint handled (SPEC): a complaint answered by the own account
 -- (answered_at, whenever it was: after the period's end too); open: not
 -- answered.
@@ -16,13 +17,18 @@
 -- reply is an own message of the same thread that is the complaint's child
 -- (parent_id) or the reply that answered it (ts = answered_at). A direct
 -- message is private already: an own DM moves nothing out of public.
-WITH c AS (
-    SELECT platform, thread_id, message_id, ts, answered_at, response_time_s
+WITH weeks AS ( -- every week of the period, those without any too (0)
+    SELECT CAST(w AS DATE) AS week
+    FROM generate_series(CAST(date_trunc('week', CAST($from_day AS DATE)) AS DATE), CAST($to_day AS DATE), INTERVAL 7 DAY) AS t(w)
+), grid AS ( -- and every platform where others write
+    SELECT platform, week
+    FROM (SELECT DISTINCT platform FROM conversations WHERE NOT coalesce(is_own_account, false)) p, weeks
+), c AS (
+    SELECT platform, CAST(date_trunc('week', ts) AS DATE) AS week, thread_id, message_id, ts, answered_at, response_time_s
     FROM conversations
     WHERE ts >= $from AND ts < $to
-      AND NOT coalesce(is_own_account, false)
+      AND is_received(is_own_account, status, kind)
       AND is_complaint
-      AND coalesce(status, 'approved') NOT IN ('spam', 'trash')
 ), private AS (
     SELECT DISTINCT c.platform, c.thread_id, c.message_id
     FROM c JOIN conversations r
@@ -31,16 +37,18 @@ WITH c AS (
      AND (r.parent_id = c.message_id OR r.ts = c.answered_at)
     WHERE r.moves_to_private
 )
-SELECT c.platform, CAST(date_trunc('week', c.ts) AS DATE) AS week,
-    count(*) AS complaints,
+SELECT g.platform, g.week,
+    count(c.week) AS complaints,
     count(c.answered_at) AS handled,
-    count(*) FILTER (WHERE c.answered_at IS NULL) AS open,
-    count(c.answered_at) / count(*) AS handled_share,
+    count(*) FILTER (WHERE c.week IS NOT NULL AND c.answered_at IS NULL) AS open,
+    count(c.answered_at) / nullif(count(c.week), 0) AS handled_share,
     quantile_cont(c.response_time_s / 3600.0, 0.5) AS median_response_h,
     quantile_cont(c.response_time_s / 3600.0, 0.9) AS p90_response_h,
     count(*) FILTER (WHERE c.response_time_s <= 3600) AS within_1h,
     count(*) FILTER (WHERE c.response_time_s <= 86400) AS within_24h,
     count(p.message_id) AS moved_to_private
-FROM c LEFT JOIN private p USING (platform, thread_id, message_id)
-GROUP BY GROUPING SETS ((c.platform, week), (c.platform))
-ORDER BY c.platform, week NULLS LAST;
+FROM grid g
+LEFT JOIN c USING (platform, week)
+LEFT JOIN private p ON p.platform = c.platform AND p.thread_id = c.thread_id AND p.message_id = c.message_id
+GROUP BY GROUPING SETS ((g.platform, g.week), (g.platform))
+ORDER BY g.platform, g.week NULLS LAST;

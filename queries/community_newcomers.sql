@@ -1,7 +1,9 @@
 -- Newcomers per platform (of their first appearance) and week of the
 -- period ($from..$to, half-open; weeks start on Monday in the report's time
--- zone), and per platform over the whole period (week NULL): how many, how
--- many the own account greeted within 7 days, the share greeted. The rows
+-- zone; the first and last may be partial, holding only the period's days;
+-- every week is there, 0 without any), and per platform over the whole
+-- period (week NULL): how many, how many the own account greeted within 7
+-- days, the share greeted. The rows
 -- behind them, and the work list, are community_newcomers_list's; the
 -- definitions below are the same, and the two files must stay alike.
 -- newcomer (SPEC): an author whose first message in the warehouse (any
@@ -21,9 +23,12 @@
 -- message or post whose mentions hold their name or id, or whose text
 -- names them (a full name, two words or more). Greetings after $to count:
 -- the 7 days may run past the period.
-WITH ev AS (
+WITH weeks AS ( -- every week of the period, those without any too (0)
+    SELECT CAST(w AS DATE) AS week
+    FROM generate_series(CAST(date_trunc('week', CAST($from_day AS DATE)) AS DATE), CAST($to_day AS DATE), INTERVAL 7 DAY) AS t(w)
+), ev AS (
     SELECT platform, CASE WHEN author_id <> '' THEN platform || ':' || author_id END AS id_key,
-        nullif(trim(regexp_replace(lower(strip_accents(ltrim(trim(author), '@'))), '\s+', ' ', 'g')), '') AS name_key,
+        normal_handle(author) AS name_key,
         author AS name, ts, CASE WHEN kind = 'join' THEN 'join' ELSE coalesce(kind, 'message') END AS via,
         message_id, text, coalesce(url, thread_url) AS url, answered_at
     FROM conversations
@@ -31,7 +36,7 @@ WITH ev AS (
       AND coalesce(kind, '') NOT IN ('pingback', 'trackback') -- sites, not people
     UNION ALL
     SELECT platform, platform || ':' || follower_id,
-        nullif(trim(regexp_replace(lower(strip_accents(ltrim(trim(handle), '@'))), '\s+', ' ', 'g')), ''),
+        normal_handle(handle),
         handle, coalesce(followed_at, first_seen_export_ts),
         CASE WHEN followed_at IS NULL THEN 'follower (undated)' ELSE 'follower' END,
         NULL, NULL, url, NULL
@@ -39,7 +44,7 @@ WITH ev AS (
 ), names AS (
     SELECT id_key, min(name_key) AS name_key FROM ev WHERE id_key IS NOT NULL AND name_key IS NOT NULL GROUP BY 1
 ), own_keys AS ( -- the own accounts' names and ids, in case they also appear as followers
-    SELECT DISTINCT nullif(trim(regexp_replace(lower(strip_accents(ltrim(trim(author), '@'))), '\s+', ' ', 'g')), '') AS k
+    SELECT DISTINCT normal_handle(author) AS k
     FROM conversations WHERE is_own_account
     UNION SELECT DISTINCT platform || ':' || author_id FROM conversations WHERE is_own_account AND author_id <> ''
 ), p AS (
@@ -85,11 +90,16 @@ WITH ev AS (
         WHERE f.first_ts >= $from AND f.first_ts < $to
     ) g ON g.person = n.person AND g.at >= n.first_ts AND g.at <= n.first_ts + INTERVAL 7 DAY
     GROUP BY n.person
+), counted AS (
+    SELECT n.platform, CAST(date_trunc('week', n.first_ts) AS DATE) AS week, greet.greeted_at
+    FROM n LEFT JOIN greet USING (person)
+), grid AS ( -- every platform anyone appears on, every week
+    SELECT platform, week FROM (SELECT DISTINCT platform FROM ev) p, weeks
 )
-SELECT n.platform, CAST(date_trunc('week', n.first_ts) AS DATE) AS week,
-    count(*) AS newcomers,
-    count(greet.greeted_at) AS greeted,
-    count(greet.greeted_at) / count(*) AS greeted_share
-FROM n LEFT JOIN greet USING (person)
-GROUP BY GROUPING SETS ((n.platform, week), (n.platform))
-ORDER BY n.platform, week NULLS LAST;
+SELECT g.platform, g.week,
+    count(c.week) AS newcomers,
+    count(c.greeted_at) AS greeted,
+    count(c.greeted_at) / nullif(count(c.week), 0) AS greeted_share
+FROM grid g LEFT JOIN counted c USING (platform, week)
+GROUP BY GROUPING SETS ((g.platform, g.week), (g.platform))
+ORDER BY g.platform, g.week NULLS LAST;

@@ -21,7 +21,7 @@
 -- the 7 days may run past the period.
 WITH ev AS (
     SELECT platform, CASE WHEN author_id <> '' THEN platform || ':' || author_id END AS id_key,
-        nullif(trim(regexp_replace(lower(strip_accents(ltrim(trim(author), '@'))), '\s+', ' ', 'g')), '') AS name_key,
+        normal_handle(author) AS name_key,
         author AS name, ts, CASE WHEN kind = 'join' THEN 'join' ELSE coalesce(kind, 'message') END AS via,
         message_id, text, coalesce(url, thread_url) AS url, answered_at
     FROM conversations
@@ -29,7 +29,7 @@ WITH ev AS (
       AND coalesce(kind, '') NOT IN ('pingback', 'trackback') -- sites, not people
     UNION ALL
     SELECT platform, platform || ':' || follower_id,
-        nullif(trim(regexp_replace(lower(strip_accents(ltrim(trim(handle), '@'))), '\s+', ' ', 'g')), ''),
+        normal_handle(handle),
         handle, coalesce(followed_at, first_seen_export_ts),
         CASE WHEN followed_at IS NULL THEN 'follower (undated)' ELSE 'follower' END,
         NULL, NULL, url, NULL
@@ -37,7 +37,7 @@ WITH ev AS (
 ), names AS (
     SELECT id_key, min(name_key) AS name_key FROM ev WHERE id_key IS NOT NULL AND name_key IS NOT NULL GROUP BY 1
 ), own_keys AS ( -- the own accounts' names and ids, in case they also appear as followers
-    SELECT DISTINCT nullif(trim(regexp_replace(lower(strip_accents(ltrim(trim(author), '@'))), '\s+', ' ', 'g')), '') AS k
+    SELECT DISTINCT normal_handle(author) AS k
     FROM conversations WHERE is_own_account
     UNION SELECT DISTINCT platform || ':' || author_id FROM conversations WHERE is_own_account AND author_id <> ''
 ), p AS (

@@ -4,7 +4,8 @@
 -- link to it.
 -- complaint (SPEC): a message not by the own account that reports a
 -- problem with the brand, its product or service, or the community
--- (conversations.is_complaint); spam and trashed comments left out.
+-- (conversations.is_complaint); spam and trashed comments left out
+-- (is_received).
 -- open (SPEC): not answered by the own account (answered_at NULL).
 -- link: the message's URL, else its thread's.
 SELECT platform, thread_id, message_id, ts, author, text, sentiment,
@@ -12,8 +13,7 @@ SELECT platform, thread_id, message_id, ts, author, text, sentiment,
     (epoch($to) - epoch(ts)) / 3600.0 AS waited_h
 FROM conversations
 WHERE ts >= $from AND ts < $to
-  AND NOT coalesce(is_own_account, false)
+  AND is_received(is_own_account, status, kind)
   AND is_complaint
-  AND coalesce(status, 'approved') NOT IN ('spam', 'trash')
   AND answered_at IS NULL
 ORDER BY ts, platform, message_id;

@@ -17,9 +17,8 @@ JOIN conversations r
   ON r.platform = c.platform AND r.thread_id = c.thread_id
  AND r.is_own_account AND r.ts >= c.ts
  AND (r.parent_id = c.message_id OR r.ts = c.answered_at)
-WHERE NOT coalesce(c.is_own_account, false)
+WHERE is_received(c.is_own_account, c.status, c.kind)
   AND c.is_complaint
-  AND coalesce(c.status, 'approved') NOT IN ('spam', 'trash')
   AND r.ts >= $from AND r.ts < $to
   AND (r.sentiment < -0.05 OR r.is_angry)
 ORDER BY r.ts, r.platform, r.message_id;

@@ -3,7 +3,7 @@
 -- holds, after the period too), oldest first, with how long each had waited
 -- at the period's end (hours) and a link to it.
 -- question (SPEC): a message that asks something, not by the own account;
--- spam, trashed comments and joins left out. answered (SPEC): an own reply
+-- spam, trashed comments and joins left out (is_received). answered (SPEC): an own reply
 -- later in the same thread (conversations.answered_at).
 -- response time (SPEC): "the unanswered are listed, oldest first, with how
 -- long they have waited". link: the message's URL (a blog comment's
@@ -14,9 +14,7 @@ SELECT platform, thread_id, message_id, ts, author, text,
     (epoch($to) - epoch(ts)) / 3600.0 AS waited_h
 FROM conversations
 WHERE ts >= $from AND ts < $to
-  AND NOT coalesce(is_own_account, false)
+  AND is_received(is_own_account, status, kind)
   AND is_question
-  AND coalesce(status, 'approved') NOT IN ('spam', 'trash')
-  AND coalesce(kind, '') <> 'join'
   AND answered_at IS NULL
 ORDER BY ts, platform, message_id;

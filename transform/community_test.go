@@ -140,8 +140,20 @@ func totals(t *testing.T, q *runner, p Period, name string) map[string]map[strin
 		t.Fatal(err)
 	}
 	out := map[string]map[string]float64{}
+	sums := map[string]map[string]float64{} // of the weeks, which must add up to the period's
+	weeks := map[string]int{}
 	for i, row := range res.rows {
+		platform := res.str(i, "platform")
 		if row[res.cols["week"]] != nil {
+			weeks[platform]++
+			if sums[platform] == nil {
+				sums[platform] = map[string]float64{}
+			}
+			for c := range res.cols {
+				if c != "platform" && c != "week" && !strings.Contains(c, "_h") && !strings.Contains(c, "share") {
+					sums[platform][c] += res.num(i, c)
+				}
+			}
 			continue
 		}
 		m := map[string]float64{}
@@ -151,6 +163,19 @@ func totals(t *testing.T, q *runner, p Period, name string) map[string]map[strin
 			}
 		}
 		out[res.str(i, "platform")] = m
+	}
+	// One row per week of the period (its first Monday to its last day),
+	// and weeks that add up to the period.
+	n := int(p.To.Sub(p.FromDay.AddDate(0, 0, -int((p.FromDay.Weekday()+6)%7))).Hours()/24+6) / 7
+	for platform, m := range out {
+		if weeks[platform] != n {
+			t.Errorf("%s: %s has %d weeks, want %d", name, platform, weeks[platform], n)
+		}
+		for c, v := range sums[platform] {
+			if v != m[c] {
+				t.Errorf("%s: %s %s adds up to %v over the weeks, %v over the period", name, platform, c, v, m[c])
+			}
+		}
 	}
 	return out
 }
@@ -487,4 +512,29 @@ func TestCommunityReplyTimes(t *testing.T) {
 		"x":        {"replies": 10, "within_1h": 6, "within_24h": 8},
 		"mastodon": {"replies": 3, "within_1h": 1, "within_24h": 2},
 	})
+}
+
+// TestNewcomerQueriesAlike: community_newcomers counts what
+// community_newcomers_list lists: their definitions (everything up to the
+// greetings) must be the same text.
+func TestNewcomerQueriesAlike(t *testing.T) {
+	qs := queries.New("")
+	list, err := qs.Get("community_newcomers_list")
+	if err != nil {
+		t.Fatal(err)
+	}
+	counts, err := qs.Get("community_newcomers")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := func(q string) string {
+		start, end := strings.Index(q, "ev AS ("), strings.Index(q, "    GROUP BY n.person\n")
+		if start < 0 || end < start {
+			t.Fatalf("no ev..greet in %.60q", q)
+		}
+		return q[start:end]
+	}
+	if body(list) != body(counts) {
+		t.Error("community_newcomers and community_newcomers_list define newcomers differently")
+	}
 }
