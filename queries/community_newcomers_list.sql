@@ -76,11 +76,11 @@ WITH ev AS (
         GROUP BY p.person, p.message_id, p.answered_at
         UNION ALL
         SELECT f.person, o.ts, 'mention'
-        FROM firsts f JOIN own_msg o
-          ON list_has_any(o.mentions, f.names)
-          OR list_has_any(o.mentions, list_transform(f.ids, x -> split_part(x, ':', 2)))
-          OR list_bool_or(list_transform(f.names, x -> strpos(x, ' ') > 0 AND strpos(o.t, x) > 0))
-        WHERE f.first_ts >= $from AND f.first_ts < $to
+        FROM n f JOIN own_msg o -- the 7 days first, so that the join is on a range
+          ON o.ts >= f.first_ts AND o.ts <= f.first_ts + INTERVAL 7 DAY
+         AND (list_has_any(o.mentions, f.names)
+              OR list_has_any(o.mentions, list_transform(f.ids, x -> substr(x, strpos(x, ':') + 1)))
+              OR list_bool_or(list_transform(f.names, x -> strpos(x, ' ') > 0 AND strpos(o.t, x) > 0)))
     ) g ON g.person = n.person AND g.at >= n.first_ts AND g.at <= n.first_ts + INTERVAL 7 DAY
     GROUP BY n.person
 )
