@@ -569,3 +569,28 @@ func TestNewcomerQueriesAlike(t *testing.T) {
 		t.Error("community_newcomers and community_newcomers_list define newcomers differently")
 	}
 }
+
+// TestCommunityWeeksInZone: weeks are the report's time zone's, from
+// Monday: at UTC+14 (Kiritimati) a period of local days gives Monday weeks
+// that add up to the period (totals checks it), and the same questions as
+// in UTC but for those near the period's edges.
+func TestCommunityWeeksInZone(t *testing.T) {
+	q := communityRunner(t, true)
+	if _, err := q.db.ExecContext(context.Background(), "SET TimeZone = 'Pacific/Kiritimati'"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { q.db.ExecContext(context.Background(), "SET TimeZone = 'UTC'") })
+	loc, err := time.LoadLocation("Pacific/Kiritimati")
+	if err != nil {
+		t.Skip("no time zone data:", err)
+	}
+	p := communityPeriod("2025-07-27", "2025-08-23")
+	p.Zone, p.From, p.To = "Pacific/Kiritimati", midnight(p.FromDay, loc), midnight(p.ToDay.AddDate(0, 0, 1), loc)
+	totals(t, q, p, "community_questions")
+	res := rows(t, q, p, "community_questions")
+	for i, row := range res.rows {
+		if w, ok := row[res.cols["week"]].(time.Time); ok && w.Weekday() != time.Monday {
+			t.Errorf("week %v (row %d) is not a Monday", w, i+1)
+		}
+	}
+}
