@@ -50,3 +50,15 @@ CREATE OR REPLACE MACRO is_meta_path(p) AS
 CREATE OR REPLACE MACRO is_pageview(method, status, p, q, bot) AS
     NOT bot AND method = 'GET' AND status IN (200, 304) AND p IS NOT NULL AND p LIKE '/%'
     AND NOT is_static_path(p) AND NOT is_meta_path(p) AND NOT is_feed_query(q);
+
+-- The community (SPEC, "What each number means: the community").
+-- A person's normalised handle, by which the newcomer rule knows them across
+-- platforms and exports: lower case, without accents, a leading @ or runs of
+-- spaces; NULL for none.
+CREATE OR REPLACE MACRO normal_handle(h) AS
+    nullif(trim(regexp_replace(lower(strip_accents(ltrim(trim(h), '@'))), '\s+', ' ', 'g')), '');
+
+-- A message received: not by the own account, and one that someone could
+-- answer: spam, trashed comments and joins (a chat's service event) are not.
+CREATE OR REPLACE MACRO is_received(own, status, kind) AS
+    NOT coalesce(own, false) AND coalesce(status, 'approved') NOT IN ('spam', 'trash') AND coalesce(kind, '') <> 'join';
