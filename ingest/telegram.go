@@ -342,14 +342,14 @@ func (r *telegramReader) message(m *tgMessage, raw []byte, line int64) {
 		r.service(m, ts, line)
 		return
 	}
-	text, links, err := tgText(m.Text, m.TextEntities)
+	text, links, named, err := tgText(m.Text, m.TextEntities)
 	if err != nil {
 		r.reject(line, raw, err)
 		return
 	}
 	msg := r.row(m.ID, m.From, m.FromID, ts, line)
 	msg.Text = &text // a photo or a sticker alone keeps an empty text
-	msg.Links = links
+	msg.Links, msg.Mentions = links, named
 	msg.Edited = tgEdited(m.EditedUnix, m.Edited)
 	msg.ParentID = r.parent(m)
 	r.out = append(r.out, tgItem{rec: msg})
@@ -479,10 +479,10 @@ func tgEdited(unix jsonID, date string) bool {
 // (all objects) where text is missing. links are the message's links: the
 // addresses behind its text links (a word linked to a page, whose address
 // the text does not show) and the links written out.
-func tgText(text, entities json.RawMessage) (string, []string, error) {
-	s, hrefs, err := tgTextParts(text, entities)
+func tgText(text, entities json.RawMessage) (string, []string, []string, error) {
+	s, hrefs, named, err := tgTextParts(text, entities)
 	if err != nil {
-		return "", nil, err
+		return "", nil, nil, err
 	}
 	links := hrefs
 	for _, l := range textLinks(s) {
@@ -490,42 +490,50 @@ func tgText(text, entities json.RawMessage) (string, []string, error) {
 			links = append(links, l)
 		}
 	}
-	return s, links, nil
+	// Mentions: the @handles written, and the members named by a
+	// mention_name entity (someone without a username, known by id): as
+	// user<id>, the form of their from_id, so that a greeting by name
+	// finds them.
+	return s, links, append(mentions(s), named...), nil
 }
 
-func tgTextParts(text, entities json.RawMessage) (string, []string, error) {
+func tgTextParts(text, entities json.RawMessage) (string, []string, []string, error) {
 	raw := bytes.TrimSpace(text)
 	if len(raw) == 0 || string(raw) == "null" {
 		raw = bytes.TrimSpace(entities)
 	}
 	if len(raw) == 0 || string(raw) == "null" {
-		return "", nil, nil
+		return "", nil, nil, nil
 	}
 	if raw[0] == '"' {
 		var s string
 		err := json.Unmarshal(raw, &s)
-		return s, nil, err
+		return s, nil, nil, err
 	}
 	var parts []json.RawMessage
 	if err := json.Unmarshal(raw, &parts); err != nil {
-		return "", nil, fmt.Errorf("text is neither a string nor an array: %w", err)
+		return "", nil, nil, fmt.Errorf("text is neither a string nor an array: %w", err)
 	}
 	var b strings.Builder
-	var hrefs []string
+	var hrefs, named []string
 	for _, p := range parts {
 		var s string
 		if len(p) > 0 && p[0] == '"' {
 			if err := json.Unmarshal(p, &s); err != nil {
-				return "", nil, err
+				return "", nil, nil, err
 			}
 		} else {
 			var e struct {
-				Type string `json:"type"`
-				Text string `json:"text"`
-				Href string `json:"href"`
+				Type   string          `json:"type"`
+				Text   string          `json:"text"`
+				Href   string          `json:"href"`
+				UserID json.RawMessage `json:"user_id"`
 			}
 			if err := json.Unmarshal(p, &e); err != nil {
-				return "", nil, fmt.Errorf("text entity: %w", err)
+				return "", nil, nil, fmt.Errorf("text entity: %w", err)
+			}
+			if id := strings.Trim(string(e.UserID), `"`); e.Type == "mention_name" && id != "" && id != "null" {
+				named = append(named, "user"+id)
 			}
 			s = e.Text
 			if e.Type == "text_link" && isWebLink(e.Href) && !slices.Contains(hrefs, e.Href) {
@@ -534,7 +542,7 @@ func tgTextParts(text, entities json.RawMessage) (string, []string, error) {
 		}
 		b.WriteString(s)
 	}
-	return b.String(), hrefs, nil
+	return b.String(), hrefs, named, nil
 }
 
 // service turns a service message into a join (a conversations row of kind
