@@ -124,7 +124,7 @@ func TestMetaIngestInstagram(t *testing.T) {
 		"post_comments_1.json":      {"instagram_comments", 3, 3, 0, 0},
 		"followers_1.json":          {"instagram_followers", 3, 3, 0, 0},
 		"personal_information.json": {"instagram_account", 1, 0, 0, 1},
-	}, 3) // stories.json, following.json, liked_posts.json
+	}, 3) // stories.json, following_1.json, liked_posts.json
 	viewCount(t, wh, "SELECT count(*) FROM social_posts WHERE platform = 'instagram' AND account = 'cmpulse_demo'", 3)
 	viewCount(t, wh, "SELECT count(*) FROM social_posts WHERE text = 'Nouveau menu d''été 🍓 au café ! https://www.example.org/menu #menu #été'", 1)
 	viewCount(t, wh, "SELECT count(*) FROM social_posts WHERE list_contains(links_own_site, 'https://www.example.org/menu') AND list_contains(hashtags, 'été')", 1)

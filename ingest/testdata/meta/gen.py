@@ -57,7 +57,7 @@ w(ig + "/connections/followers_and_following/followers_1.json", [
     {"title": "", "media_list_data": [], "string_list_data": [{"href": "https://www.instagram.com/bob.smith", "value": "bob.smith", "timestamp": 1749960021}]},
     {"title": "", "media_list_data": [], "string_list_data": [{"href": "https://www.instagram.com/zoe.b", "value": "zoe.b", "timestamp": 1750960021}]},
 ])
-w(ig + "/connections/followers_and_following/following.json", {"relationships_following": [
+w(ig + "/connections/followers_and_following/following_1.json", {"relationships_following": [
     {"title": "jane_doe", "string_list_data": [{"href": "https://www.instagram.com/_u/jane_doe", "timestamp": 1749860100}]}]})
 w(ig + "/your_instagram_activity/likes/liked_posts.json", {"likes_media_likes": [
     {"title": "jane_doe", "string_list_data": [{"href": "https://www.instagram.com/p/AbCdEf/", "value": "👍", "timestamp": 1749870000}]}]})
