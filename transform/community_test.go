@@ -545,31 +545,6 @@ func TestCommunityReplyTimes(t *testing.T) {
 	})
 }
 
-// TestNewcomerQueriesAlike: community_newcomers counts what
-// community_newcomers_list lists: their definitions (everything up to the
-// greetings) must be the same text.
-func TestNewcomerQueriesAlike(t *testing.T) {
-	qs := queries.New("")
-	list, err := qs.Get("community_newcomers_list")
-	if err != nil {
-		t.Fatal(err)
-	}
-	counts, err := qs.Get("community_newcomers")
-	if err != nil {
-		t.Fatal(err)
-	}
-	body := func(q string) string {
-		start, end := strings.Index(q, "ev AS ("), strings.Index(q, "    GROUP BY n.person\n")
-		if start < 0 || end < start {
-			t.Fatalf("no ev..greet in %.60q", q)
-		}
-		return q[start:end]
-	}
-	if body(list) != body(counts) {
-		t.Error("community_newcomers and community_newcomers_list define newcomers differently")
-	}
-}
-
 // TestCommunityWeeksInZone: weeks are the report's time zone's, from
 // Monday: at UTC+14 (Kiritimati) a period of local days gives Monday weeks
 // that add up to the period (totals checks it), and the same questions as

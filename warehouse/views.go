@@ -22,7 +22,7 @@ import (
 // derived are the views defined in SQL over the tables, in order: each
 // may use the ones before it. definitions holds the macros of SPEC's
 // definitions.
-var derived = []string{"definitions", "view_hits", "view_pageviews", "view_sessions", "view_dismissed"}
+var derived = []string{"definitions", "view_hits", "view_pageviews", "view_sessions", "view_dismissed", "view_community_people"}
 
 // Views returns the statements that make the warehouse in dir queryable by
 // its table names (hits, pageviews, sessions, rejects), for cmpulse sql and
