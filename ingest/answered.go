@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/cmpulse/cmpulse/warehouse"
 )
@@ -96,8 +98,28 @@ func mentionsAuthor(o, m *warehouse.Conversation) bool {
 			return true
 		}
 	}
-	return len([]rune(author)) >= 3 && strings.Contains(strings.ToLower(deref(o.Text)), author)
+	return len([]rune(author)) >= 3 && containsWord(strings.ToLower(deref(o.Text)), author)
 }
+
+// containsWord reports whether w stands in s as a word (or words): not
+// inside a longer one ("Tom" is not in "tomorrow").
+func containsWord(s, w string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], w)
+		if j < 0 {
+			return false
+		}
+		start, end := i+j, i+j+len(w)
+		before, _ := utf8.DecodeLastRuneInString(s[:start])
+		after, _ := utf8.DecodeRuneInString(s[end:])
+		if !wordRune(before) && !wordRune(after) {
+			return true
+		}
+		i = start + 1
+	}
+}
+
+func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // setAnswer stores an answer (or none) and reports whether it changed.
 func setAnswer(m *warehouse.Conversation, at time.Time, ok bool) bool {

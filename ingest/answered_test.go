@@ -44,6 +44,11 @@ func TestAnswered(t *testing.T) {
 		msg("c", "10", "", "eve", false, 5, "thanks"),
 		msg("c", "11", "", "spammer", false, 6, "buy now"),
 		msg("c", "12", "", "Me", true, 30, "glad you're here", "eve", "spammer"),
+		// Thread d: a name inside another word is no mention ("Tom" in
+		// "tomorrow", "Ann" in "announcement").
+		msg("d", "14", "", "Tom", false, 0, "Any news?"),
+		msg("d", "15", "", "Ann", false, 1, "me too"),
+		msg("d", "16", "", "Me", true, 30, "Announcement: new release tomorrow"),
 	}
 	rows[10].Status = "spam"
 	join := msg("c", "13", "", "fay", false, 7, "")

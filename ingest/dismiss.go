@@ -20,7 +20,7 @@ func Dismiss(dir string, items []string, reason, note string, now time.Time) err
 	}
 	for _, it := range items {
 		if !validItem(it) {
-			return fmt.Errorf("%w: item %q: give it as the work list shows it (conversations:PLATFORM:THREAD:MESSAGE or newcomer:PLATFORM:AUTHOR)", ErrUsage, it)
+			return fmt.Errorf("%w: item %q: give it as the work list shows it (its item_id: conversations:PLATFORM:THREAD:MESSAGE or newcomer:PLATFORM:PERSON)", ErrUsage, it)
 		}
 	}
 	wh, err := warehouse.Open(dir)

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 
@@ -26,7 +27,10 @@ type CommunitySummary struct {
 // batch. own adds own accounts by platform (the config's, --own): a
 // message by one of them becomes own; none that was own stops being so
 // (the archive said it). A partition that would not change is left alone.
-func ReclassifyCommunity(ctx context.Context, dir string, own map[string][]string, dryRun bool) ([]CommunitySummary, error) {
+//
+// hosts are the own sites' host names besides those of the sites with
+// hits (the config's sites, whose logs may not be in the warehouse).
+func ReclassifyCommunity(ctx context.Context, dir string, own map[string][]string, hosts []string, dryRun bool) ([]CommunitySummary, error) {
 	wh, err := warehouse.Open(dir)
 	if err != nil {
 		return nil, err
@@ -37,7 +41,7 @@ func ReclassifyCommunity(ctx context.Context, dir string, own map[string][]strin
 		return nil, err
 	}
 	defer b.Abort()
-	rd := &rederive{own: NewOwn(own), rm: &rowMaker{ownHosts: siteHosts(wh.Dir(), "", nil)}}
+	rd := &rederive{own: NewOwn(own), rm: &rowMaker{ownHosts: siteHosts(wh.Dir(), "", hosts)}}
 	var out []CommunitySummary
 	posts, err := rederiveTable(ctx, b, warehouse.SocialPosts, rd.posts)
 	if err != nil {
@@ -64,9 +68,17 @@ type rederive struct {
 	rm  *rowMaker
 }
 
+// posts re-derives posts. A link ingest took for the own site's stays so:
+// the hosts known now may be fewer than ingest's (a site named to ingest
+// with --site, whose logs are not in), and losing them would make
+// self-promotion read 0%.
 func (d *rederive) posts(rows []*warehouse.SocialPost) {
 	for _, r := range rows {
-		r.LinksOwnSite = d.rm.ownLinks(r.Links)
+		for _, l := range d.rm.ownLinks(r.Links) {
+			if !slices.Contains(r.LinksOwnSite, l) {
+				r.LinksOwnSite = append(r.LinksOwnSite, l)
+			}
+		}
 		derivePost(r, &d.rm.strs)
 	}
 }

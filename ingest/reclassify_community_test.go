@@ -21,7 +21,7 @@ func TestReclassifyCommunity(t *testing.T) {
 	ingestArgs(t, wh, csv)
 	viewCount(t, wh, "SELECT count(*) FROM conversations WHERE answered_at IS NOT NULL", 0)
 
-	sum, err := ReclassifyCommunity(context.Background(), wh, map[string][]string{"forum": {"Camille"}}, false)
+	sum, err := ReclassifyCommunity(context.Background(), wh, map[string][]string{"forum": {"Camille"}}, nil, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,7 +32,7 @@ func TestReclassifyCommunity(t *testing.T) {
 	viewCount(t, wh, "SELECT response_time_s FROM conversations WHERE message_id = '1'", 3600)
 	viewCount(t, wh, "SELECT count(*) FROM conversations WHERE is_complaint IS NOT NULL", 1)
 
-	again, err := ReclassifyCommunity(context.Background(), wh, map[string][]string{"forum": {"Camille"}}, false)
+	again, err := ReclassifyCommunity(context.Background(), wh, map[string][]string{"forum": {"Camille"}}, nil, false)
 	if err != nil || again[0].Changed != 0 {
 		t.Errorf("second run: %+v, %v; want nothing changed", again, err)
 	}
@@ -42,7 +42,7 @@ func TestReclassifyCommunity(t *testing.T) {
 // community, every reader's output), reclassifying with the same rules and
 // accounts changes no row.
 func TestReclassifyCommunityIdempotent(t *testing.T) {
-	sums, err := ReclassifyCommunity(context.Background(), demoWarehouse(t), sampledata.CommunityOwn(), true)
+	sums, err := ReclassifyCommunity(context.Background(), demoWarehouse(t), sampledata.CommunityOwn(), []string{"blog.example.org"}, true)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,11 +12,11 @@
 -- the platform's own replies count beside it where it has one.
 -- answered (SPEC): those replies answered by the own account.
 WITH asked AS (
-    SELECT platform, post_id AS id, ts, url, text, replies AS export_replies, 'post' AS source
+    SELECT platform, post_id AS id, NULL AS thread_id, ts, url, text, replies AS export_replies, 'post' AS source
     FROM social_posts
     WHERE ts >= $from AND ts < $to AND is_question AND kind IN ('post', 'quote')
     UNION ALL
-    SELECT platform, message_id, ts, url, text, NULL, 'message'
+    SELECT platform, message_id, thread_id, ts, url, text, NULL, 'message'
     FROM conversations
     WHERE ts >= $from AND ts < $to AND is_own_account AND is_question
       AND parent_id IS NULL AND coalesce(kind, '') NOT IN ('join', 'dm')
@@ -24,7 +24,8 @@ WITH asked AS (
     SELECT a.platform, a.id, c.message_id, c.answered_at
     FROM asked a JOIN conversations c
       ON c.platform = a.platform
-     AND ((a.source = 'post' AND c.thread_url = a.url) OR (a.source = 'message' AND c.parent_id = a.id))
+     AND ((a.source = 'post' AND c.thread_url = a.url)
+          OR (a.source = 'message' AND c.parent_id = a.id AND c.thread_id = a.thread_id)) -- ids are per chat
     WHERE NOT coalesce(c.is_own_account, false) AND coalesce(c.status, 'approved') NOT IN ('spam', 'trash', 'pending')
 ), held AS ( -- platforms whose own posts' replies are in conversations
     SELECT DISTINCT platform FROM conversations WHERE NOT coalesce(is_own_account, false) AND coalesce(kind, '') <> 'dm'

@@ -23,9 +23,14 @@
 WITH n AS (
     SELECT * FROM community_people WHERE first_ts >= $from AND first_ts < $to
 )
-SELECT n.platform, CAST(date_trunc('week', n.first_ts) AS DATE) AS week, n.person, n.name, n.first_ts, n.via,
+SELECT 'newcomer:' || n.platform || ':' || n.person AS item_id,
+    n.platform, CAST(date_trunc('week', n.first_ts) AS DATE) AS week, n.person, n.name, n.first_ts, n.via,
     n.first_message_id, n.first_message, n.first_message_url,
     n.greeted_at IS NOT NULL AS greeted, n.greeted_at, n.greeted_how,
-    len(list_distinct(list_transform(n.ids, x -> split_part(x, ':', 1)))) > 1 AS seen_on_several_platforms
+    len(list_distinct(list_transform(n.ids, x -> split_part(x, ':', 1)))) > 1 AS seen_on_several_platforms,
+    'newcomer:' || n.platform || ':' || n.person IN (SELECT item FROM dismissed_items) AS dismissed
 FROM n
+-- A dismissed newcomer (cmpulse dismiss) stays listed, marked: the weekly
+-- counts are of all newcomers; the work list is the rows not greeted and
+-- not dismissed.
 ORDER BY n.first_ts, n.platform, n.person;

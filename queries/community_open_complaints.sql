@@ -8,7 +8,8 @@
 -- (is_received).
 -- open (SPEC): not answered by the own account (answered_at NULL).
 -- link: the message's URL, else its thread's.
-SELECT platform, thread_id, message_id, ts, author, text, sentiment,
+SELECT 'conversations:' || platform || ':' || thread_id || ':' || message_id AS item_id,
+    platform, thread_id, message_id, ts, author, text, sentiment,
     coalesce(url, thread_url) AS url,
     (epoch($to) - epoch(ts)) / 3600.0 AS waited_h
 FROM conversations
@@ -16,4 +17,5 @@ WHERE ts >= $from AND ts < $to
   AND is_received(is_own_account, status, kind)
   AND is_complaint
   AND answered_at IS NULL
+  AND 'conversations:' || platform || ':' || thread_id || ':' || message_id NOT IN (SELECT item FROM dismissed_items) -- taken off with cmpulse dismiss
 ORDER BY ts, platform, message_id;

@@ -8,7 +8,8 @@
 -- that is the complaint's child (parent_id) or the reply that answered it
 -- (ts = answered_at). complaint (SPEC): conversations.is_complaint, not by
 -- the own account, spam and trash left out.
-SELECT DISTINCT r.platform, r.thread_id, r.message_id, r.ts, r.author, r.text,
+SELECT DISTINCT 'conversations:' || r.platform || ':' || r.thread_id || ':' || r.message_id AS item_id,
+    r.platform, r.thread_id, r.message_id, r.ts, r.author, r.text,
     r.sentiment, coalesce(r.is_angry, false) AS is_angry,
     coalesce(r.url, r.thread_url) AS url,
     c.message_id AS complaint_id, c.author AS complaint_author, c.text AS complaint_text
@@ -21,4 +22,5 @@ WHERE is_received(c.is_own_account, c.status, c.kind)
   AND c.is_complaint
   AND r.ts >= $from AND r.ts < $to
   AND (r.sentiment < -0.05 OR r.is_angry)
+  AND 'conversations:' || r.platform || ':' || r.thread_id || ':' || r.message_id NOT IN (SELECT item FROM dismissed_items) -- taken off with cmpulse dismiss
 ORDER BY r.ts, r.platform, r.message_id;

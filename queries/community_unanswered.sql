@@ -9,7 +9,8 @@
 -- long they have waited". link: the message's URL (a blog comment's
 -- #comment-N, a Telegram t.me link), else its thread's (an X DM
 -- conversation); NULL where the export has neither.
-SELECT platform, thread_id, message_id, ts, author, text,
+SELECT 'conversations:' || platform || ':' || thread_id || ':' || message_id AS item_id,
+    platform, thread_id, message_id, ts, author, text,
     coalesce(url, thread_url) AS url,
     (epoch($to) - epoch(ts)) / 3600.0 AS waited_h
 FROM conversations
@@ -17,4 +18,5 @@ WHERE ts >= $from AND ts < $to
   AND is_received(is_own_account, status, kind)
   AND is_question
   AND answered_at IS NULL
+  AND 'conversations:' || platform || ':' || thread_id || ':' || message_id NOT IN (SELECT item FROM dismissed_items) -- taken off with cmpulse dismiss
 ORDER BY ts, platform, message_id;

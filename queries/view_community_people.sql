@@ -25,7 +25,7 @@ WITH ev AS (
     SELECT platform, CASE WHEN author_id <> '' THEN platform || ':' || author_id END AS id_key,
         normal_handle(author) AS name_key,
         author AS name, ts, CASE WHEN kind = 'join' THEN 'join' ELSE coalesce(kind, 'message') END AS via,
-        message_id, text, coalesce(url, thread_url) AS url, answered_at
+        message_id, thread_id, text, coalesce(url, thread_url) AS url, answered_at
     FROM conversations
     WHERE NOT coalesce(is_own_account, false) AND coalesce(status, 'approved') NOT IN ('spam', 'trash')
       AND coalesce(kind, '') NOT IN ('pingback', 'trackback') -- sites, not people
@@ -34,7 +34,7 @@ WITH ev AS (
         normal_handle(handle),
         handle, coalesce(followed_at, first_seen_export_ts),
         CASE WHEN followed_at IS NULL THEN 'follower (undated)' ELSE 'follower' END,
-        NULL, NULL, url, NULL
+        NULL, NULL, NULL, url, NULL
     FROM followers
 ), names AS (
     SELECT id_key, min(name_key) AS name_key FROM ev WHERE id_key IS NOT NULL AND name_key IS NOT NULL GROUP BY 1
@@ -71,7 +71,11 @@ WITH ev AS (
         -- one of their messages answered, or an own child of one of them
         SELECT p.person, least(p.answered_at, min(o.ts)) AS at,
             CASE WHEN min(o.ts) IS NOT NULL AND (p.answered_at IS NULL OR min(o.ts) <= p.answered_at) THEN 'reply' ELSE 'answered' END AS how
+        -- message ids are per thread on some platforms (a Telegram chat's,
+        -- a blog's comments): the reply is in the same thread; a post
+        -- (social_posts) has none
         FROM p LEFT JOIN own_msg o ON o.platform = p.platform AND o.parent_id = p.message_id AND o.ts > p.ts
+         AND (o.thread_id IS NULL OR o.thread_id = p.thread_id)
         WHERE p.message_id IS NOT NULL
         GROUP BY p.person, p.message_id, p.answered_at
         UNION ALL

@@ -5,7 +5,7 @@
 -- the lists again. A list leaves out the items whose id is here:
 --   WHERE item_id NOT IN (SELECT item FROM dismissed_items)
 -- An item's id: conversations:<platform>:<thread_id>:<message_id>, or
--- newcomer:<platform>:<author>.
+-- newcomer:<platform>:<person> (the item_id column of each work list).
 CREATE OR REPLACE VIEW dismissed_items AS
 SELECT item, reason, note, "at"
 FROM dismissed

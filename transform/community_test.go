@@ -569,3 +569,30 @@ func TestCommunityWeeksInZone(t *testing.T) {
 		}
 	}
 }
+
+// TestCommunityDismissed: a work-list item dismissed with cmpulse dismiss
+// (here, a dismissed_items table standing for the view) is off its list,
+// and the others stay.
+func TestCommunityDismissed(t *testing.T) {
+	q := communityRunner(t, false)
+	before := rows(t, q, wholeLog, "community_unanswered")
+	if len(before.rows) < 2 {
+		t.Fatalf("%d unanswered questions, want some", len(before.rows))
+	}
+	gone := before.str(0, "item_id")
+	if !strings.HasPrefix(gone, "conversations:") {
+		t.Fatalf("item_id %q", gone)
+	}
+	if _, err := q.db.ExecContext(context.Background(), "CREATE TEMP TABLE dismissed_items AS SELECT ? AS item", gone); err != nil {
+		t.Fatal(err)
+	}
+	after := rows(t, q, wholeLog, "community_unanswered")
+	if len(after.rows) != len(before.rows)-1 {
+		t.Errorf("%d unanswered after dismissing %s, want %d", len(after.rows), gone, len(before.rows)-1)
+	}
+	for i := range after.rows {
+		if after.str(i, "item_id") == gone {
+			t.Errorf("%s still listed", gone)
+		}
+	}
+}

@@ -23,7 +23,8 @@ newcomer not greeted, an own reply to re-read) as done or not relevant, so
 that they stay off the lists of the next reports, including the nightly
 run's: a false positive does not come back every morning. ITEM is the id
 the list shows: conversations:PLATFORM:THREAD:MESSAGE for a message,
-newcomer:PLATFORM:AUTHOR for a newcomer. --reason undo puts items back.
+newcomer:PLATFORM:PERSON for a newcomer (the item_id column of each list).
+--reason undo puts items back.
 The dismissals are kept in the warehouse (the dismissed table; the
 dismissed_items view gives the current ones).`,
 	setup: setupDismiss,

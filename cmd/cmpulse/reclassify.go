@@ -75,6 +75,7 @@ func runReclassify(ctx context.Context, e *env, o reclassifyFlags) error {
 	if err != nil {
 		return err
 	}
+	var hosts []string
 	o.config = configPath(o.config)
 	if o.config != "" {
 		c, err := loadConfig(o.config)
@@ -88,6 +89,7 @@ func runReclassify(ctx context.Context, e *env, o reclassifyFlags) error {
 		for p, hs := range c.Community.own() {
 			own[p] = append(own[p], hs...)
 		}
+		hosts = c.siteHosts()
 	}
 	if _, err := os.Stat(opt.Warehouse); err != nil {
 		return fmt.Errorf("%w at %s: give --warehouse or --config", warehouse.ErrNoWarehouse, opt.Warehouse)
@@ -117,13 +119,16 @@ func runReclassify(ctx context.Context, e *env, o reclassifyFlags) error {
 	if err != nil {
 		return err
 	}
-	return reclassifyCommunity(ctx, e, opt.Warehouse, own, o.dryRun)
+	if o.site != "" {
+		hosts = append(hosts, append([]string{o.site}, o.hosts...)...)
+	}
+	return reclassifyCommunity(ctx, e, opt.Warehouse, own, hosts, o.dryRun)
 }
 
 // reclassifyCommunity re-derives the community tables, and says what
 // changed per partition.
-func reclassifyCommunity(ctx context.Context, e *env, wh string, own map[string][]string, dryRun bool) error {
-	sums, err := ingest.ReclassifyCommunity(ctx, wh, own, dryRun)
+func reclassifyCommunity(ctx context.Context, e *env, wh string, own map[string][]string, hosts []string, dryRun bool) error {
+	sums, err := ingest.ReclassifyCommunity(ctx, wh, own, hosts, dryRun)
 	if err != nil {
 		return err
 	}
