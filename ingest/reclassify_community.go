@@ -21,10 +21,12 @@ type CommunitySummary struct {
 }
 
 // ReclassifyCommunity re-derives what ingest derives of the community
-// tables' rows (language, question, sentiment, complaint, tone, hard sell,
+// tables' rows (question, sentiment, complaint, tone, hard sell,
 // links to the own sites, own messages by the accounts now named, and the
 // answers over each partition) with this cmpulse's rules, in one atomic
-// batch. own adds own accounts by platform (the config's, --own): a
+// batch. The language stays as ingest found it: the export's own code,
+// which decided it, is not kept. own adds own accounts by platform (the
+// config's, --own): a
 // message by one of them becomes own; none that was own stops being so
 // (the archive said it). A partition that would not change is left alone.
 //

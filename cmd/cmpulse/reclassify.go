@@ -26,7 +26,7 @@ Re-derives the classification columns of the hits already in the warehouse
 referrer_domain, source, keyword) with this cmpulse's rules and lists, after
 they changed, or after a site's own host names changed (--host). Every other
 column stays as it is, row for row. Then the community tables: each
-message's and post's language, question, sentiment, complaint, tone and
+message's and post's question, sentiment, complaint, tone and
 links to the own sites, the answers in each thread, and messages by the own
 accounts now named (--own, the config) become own. Files that would not change are left
 alone; the others are replaced batch by batch, each batch atomically, so an
