@@ -43,7 +43,11 @@ WITH own AS (
         count(DISTINCT v.session_id) AS visits, count(DISTINCT v.visitor_id) AS visitors
     FROM links l
     JOIN pageviews v ON v.path = l.page AND v.ts >= l.ts AND v.ts < l.ts + INTERVAL 48 HOUR
-        AND v.channel = 'social' AND v.source = l.source
+    -- the visit's channel and source (its first page view's), not this
+    -- page view's: a visit from X that reaches the page after another
+    -- counts
+    JOIN sessions s ON s.session_id = v.session_id
+        AND s.channel = 'social' AND s.source = l.source
     GROUP BY ALL
 )
 SELECT l.platform, l.post_id, l.ts, l.kind, l.text, l.url, l.page, l.source,
