@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -161,4 +162,24 @@ func FuzzYouTubeStudio(f *testing.F) {
 		recs, rejects, _, err := readSourceErr("youtube_studio", "Table data.csv", in, nil)
 		checkFuzzed(t, "social_posts", recs, rejects, err)
 	})
+}
+
+// TestYouTubeExportTime: a Studio export is as new as its file (the zip
+// entry's time), not as its newest video: two exports a month apart would
+// otherwise tie, and the later ingest win whichever is newer.
+func TestYouTubeExportTime(t *testing.T) {
+	mod := time.Date(2021, 7, 1, 12, 0, 0, 0, time.UTC)
+	rd := openYouTubeStudio(&Source{Name: "Table data.csv", R: strings.NewReader("Content,Video title,Video publish time,Views\nTotal,,,10\n"), ModTime: mod})
+	for {
+		if _, err := rd.Next(); err != nil {
+			break
+		}
+	}
+	got, ok := rd.(ExportTimer).ExportTime()
+	if !ok || !got.Equal(mod) {
+		t.Errorf("ExportTime = %v, %v; want the file's %v", got, ok, mod)
+	}
+	if _, ok := openYouTubeStudio(&Source{R: strings.NewReader("")}).(ExportTimer).ExportTime(); ok {
+		t.Error("an export of unknown time (stdin) has an export time")
+	}
 }

@@ -68,6 +68,9 @@ exports = ["drop/telegram"]
 [[community.platform]]
 name = "linkedin"
 exports = ["drop/linkedin", "drop/never-made"]
+[[community.platform]]
+name = "forum"
+exports = ["drop/forum/*.csv"]
 `)
 	out, errOut, code := cmpulse(t, "", "run", "-q", "--config", cfg)
 	if code != 0 {
@@ -78,8 +81,8 @@ exports = ["drop/linkedin", "drop/never-made"]
 			t.Errorf("run's output lacks %q:\n%s", want, out)
 		}
 	}
-	if !strings.Contains(errOut, "is empty") || !strings.Contains(errOut, "does not exist yet") {
-		t.Errorf("the empty and missing export folders are not said:\n%s", errOut)
+	if !strings.Contains(errOut, "is empty") || !strings.Contains(errOut, "does not exist yet") || !strings.Contains(errOut, "nothing matches") {
+		t.Errorf("the empty and missing export folders, and the glob matching nothing, are not said:\n%s", errOut)
 	}
 	wh := filepath.Join(dir, "wh")
 	if got := one(t, wh, "SELECT count(DISTINCT platform) FROM conversations"); got != "3" {
