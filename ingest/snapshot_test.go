@@ -220,3 +220,48 @@ func TestSnapshotReadOnce(t *testing.T) {
 	viewCount(t, wh, "SELECT count(*) FROM social_posts", 1)
 	viewCount(t, wh, "SELECT count(*) FROM rejects", 1)
 }
+
+// TestSnapshotReviewCases: what the review of the snapshot path found,
+// each case once: a newer export with the same rows leaves the file as it
+// is; two archive entries of one name each count; a forced --format
+// applies to what no kind detects, not to an archive's other entries.
+func TestSnapshotReviewCases(t *testing.T) {
+	dir := t.TempDir()
+	wh := filepath.Join(dir, "wh")
+	rows := "x|1|2026-03-01T10:00:00Z|5\n"
+	ingestArgs(t, wh, writeFile(t, filepath.Join(dir, "a.txt"), "#test-posts 2026-03-31T00:00:00Z\n"+rows, time.Time{}))
+	before, _ := filepath.Glob(filepath.Join(wh, "social_posts", "*", "*.parquet"))
+	sum := ingestArgs(t, wh, writeFile(t, filepath.Join(dir, "b.txt"), "#test-posts 2026-04-30T00:00:00Z\n"+rows, time.Time{}))
+	if len(sum.Merged) != 1 || sum.Merged[0].Kept != 1 || sum.Merged[0].Updated != 0 {
+		t.Errorf("a newer export of the same rows: %+v, want 1 kept, none updated", sum.Merged)
+	}
+	after, _ := filepath.Glob(filepath.Join(wh, "social_posts", "*", "*.parquet"))
+	if len(before) != 1 || len(after) != 1 || before[0] != after[0] {
+		t.Errorf("files %v then %v: want the same one file", before, after)
+	}
+
+	// Two entries named alike, the second an export already in: the
+	// first's rows are in. (Rows wait for their input's mark by name: two
+	// inputs of one name must not share one; today the second is known by
+	// its hash before it is read, and only an input that fails midway is
+	// dropped by a mark.)
+	known := "#test-posts\nx|11|2026-05-02T10:00:00Z|1\n"
+	ingestArgs(t, wh, writeFile(t, filepath.Join(dir, "known.txt"), known, time.Time{}))
+	tgz := filepath.Join(dir, "twice.tar.gz")
+	writeTar(t, tgz, []entry{{"posts.txt", "#test-posts\nx|10|2026-05-01T10:00:00Z|1\n"}, {"posts.txt", known}}, true)
+	ingestArgs(t, wh, tgz)
+	viewCount(t, wh, "SELECT count(*) FROM social_posts WHERE post_id IN ('10', '11')", 2)
+
+	// --format forces only what no kind detects inside an archive.
+	zp := filepath.Join(dir, "forced.zip")
+	writeZip(t, zp, []entry{{"posts.txt", "#test-posts\nx|20|2026-05-03T10:00:00Z|1\n"}, {"access.log", logText(0, 3)}})
+	fsum, err := Ingest(context.Background(), []string{zp}, Options{Warehouse: wh, Site: "example.org", Format: "test_posts"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range fsum.Files {
+		if strings.HasSuffix(f.Name, "access.log") && (f.Format != "combined" || f.Rows != 3) {
+			t.Errorf("the archive's log under --format test_posts: %s, %d rows; want combined, 3", f.Format, f.Rows)
+		}
+	}
+}
