@@ -16,6 +16,7 @@ import (
 	"sync"
 	"testing"
 	"text/tabwriter"
+	"time"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
@@ -77,6 +78,11 @@ func demoWarehouse(t *testing.T) string {
 		}
 		_, demo.err = Ingest(context.Background(), []string{community}, Options{
 			Warehouse: filepath.Join(demo.dir, "wh"), Own: sampledata.CommunityOwn()})
+		if demo.err != nil {
+			return
+		}
+		// A dismissal, so that the dismissed table has a file too.
+		demo.err = Dismiss(filepath.Join(demo.dir, "wh"), []string{"newcomer:telegram:nobody"}, "not-relevant", "a test", time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
 	})
 	if demo.err != nil {
 		t.Fatalf("making the demo warehouse: %v", demo.err)
@@ -537,6 +543,7 @@ var schemaTables = map[string]string{
 	warehouse.SocialPostsDir:   "social_posts",
 	warehouse.ConversationsDir: "conversations",
 	warehouse.FollowersDir:     "followers",
+	warehouse.DismissedDir:     "dismissed",
 }
 
 // TestSchemaGolden holds the Parquet schema of every table against
