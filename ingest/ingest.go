@@ -317,8 +317,8 @@ func (r *ingestRun) formatOf(in input, head []byte, fs *FileSummary) string {
 	case in.member != nil || in.inFolder:
 		fs.Skipped = 1
 	default:
-		fs.Err = fmt.Errorf("%s: unknown format (first line: %.80q); give --format, one of %v",
-			in.name, firstLine(head), Formats)
+		fs.Err = fmt.Errorf("%s: unknown format (first line: %.80q); %s; give --format KIND if it is one of them (cmpulse ingest --help lists the kinds)",
+			in.name, firstLine(head), closestKinds(head))
 	}
 	return format
 }

@@ -265,3 +265,14 @@ func TestSnapshotReviewCases(t *testing.T) {
 		}
 	}
 }
+
+// TestClosestKinds: an input no kind detects is told which kinds come
+// nearest, with how many of its first records each reads.
+func TestClosestKinds(t *testing.T) {
+	if got := closestKinds([]byte("platform,ts,text\nforum,2026-01-01T00:00:00Z,hello\n")); !strings.Contains(got, "conversations_csv (1 of its first 1 records)") {
+		t.Errorf("a generic CSV with only shared columns: %q", got)
+	}
+	if got := closestKinds([]byte("dear diary\n")); got != "no kind reads any of its first records" {
+		t.Errorf("prose: %q", got)
+	}
+}

@@ -104,7 +104,7 @@ func TestIngestLifecycle(t *testing.T) {
 	if !strings.Contains(out, "access.log:101: no [timestamp] field") {
 		t.Errorf("summary does not show the reject as file:line: reason:\n%s", out)
 	}
-	if !strings.Contains(errOut, "1 line(s) could not be read") {
+	if !strings.Contains(errOut, "1 line(s) or record(s) could not be read") {
 		t.Errorf("stderr does not tell about rejects: %q", errOut)
 	}
 	if got := one(t, wh, hits); got != "100" {

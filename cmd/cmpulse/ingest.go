@@ -196,7 +196,7 @@ func printMerged(w io.Writer, ms []ingest.MergeStat) {
 // rarely the ./warehouse that a bare `cmpulse sql` reads.
 func reportProblems(w io.Writer, sum *ingest.Summary, wh string) error {
 	if n := sum.Rejects(); n > 0 {
-		fmt.Fprintf(w, "cmpulse: %d line(s) could not be read and were kept as rejects; see them with: cmpulse sql --warehouse %s \"SELECT * FROM rejects\"\n", n, shellQuote(wh))
+		fmt.Fprintf(w, "cmpulse: %d line(s) or record(s) could not be read and were kept as rejects; see them with: cmpulse sql --warehouse %s \"SELECT * FROM rejects\"\n", n, shellQuote(wh))
 	}
 	failed := 0
 	for _, f := range sum.Files {
